@@ -1,0 +1,34 @@
+# Two entry points for a newcomer: `make demo` and `make test`. Both build .venv when needed.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+DB ?= stratdoc.db
+
+.PHONY: demo test lint samples bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/stratdoc ingest --db $(DB) samples/
+	$(VENV)/bin/stratdoc stats --db $(DB)
+
+test: $(STAMP)
+	$(VENV)/bin/ruff check stratdoc tests benchmarks samples
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check stratdoc tests benchmarks samples
+
+samples: $(STAMP)
+	$(PY) samples/make_samples.py
+
+bench: $(STAMP)
+	$(PY) benchmarks/ingest.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .ruff_cache

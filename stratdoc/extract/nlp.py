@@ -1,0 +1,159 @@
+"""The one boundary to natasha and pymorphy3: models load once per process, and their
+objects become our plain records here, so nothing else imports slovnet/natasha types.
+
+Syntax parsing is the slow step, and `Span.normalize` needs it for correct nominative forms;
+`analyze(..., syntax=False)` skips it for texts that only need tokens or NER, and
+`normalize_phrase` parses just the short phrase it is given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+
+@dataclass(frozen=True)
+class NlpSpan:
+    type: str  # PER, LOC, ORG
+    start: int
+    end: int
+    text: str
+    normal: str
+
+
+@dataclass(frozen=True)
+class NlpToken:
+    start: int
+    end: int
+    text: str
+    lemma: str | None
+    pos: str | None
+    feats: dict[str, str] = field(default_factory=dict)
+    head_id: str | None = None
+    id: str | None = None
+    rel: str | None = None
+
+
+@dataclass(frozen=True)
+class NlpSentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class NlpDoc:
+    text: str
+    sentences: list[NlpSentence]
+    tokens: list[NlpToken]
+    spans: list[NlpSpan]
+
+
+@dataclass
+class Models:
+    segmenter: Any
+    morph_vocab: Any
+    morph_tagger: Any
+    syntax_parser: Any
+    ner_tagger: Any
+    dates_extractor: Any
+    names_extractor: Any
+    money_extractor: Any
+    morph: Any  # pymorphy3.MorphAnalyzer
+
+
+@cache
+def models() -> Models:
+    """Load every model once per process (about 2 s); later calls return the same object."""
+    import pymorphy3
+    from natasha import (
+        DatesExtractor,
+        MoneyExtractor,
+        MorphVocab,
+        NamesExtractor,
+        NewsEmbedding,
+        NewsMorphTagger,
+        NewsNERTagger,
+        NewsSyntaxParser,
+        Segmenter,
+    )
+
+    emb = NewsEmbedding()
+    morph_vocab = MorphVocab()
+    return Models(
+        segmenter=Segmenter(),
+        morph_vocab=morph_vocab,
+        morph_tagger=NewsMorphTagger(emb),
+        syntax_parser=NewsSyntaxParser(emb),
+        ner_tagger=NewsNERTagger(emb),
+        dates_extractor=DatesExtractor(morph_vocab),
+        names_extractor=NamesExtractor(morph_vocab),
+        money_extractor=MoneyExtractor(morph_vocab),
+        morph=pymorphy3.MorphAnalyzer(),
+    )
+
+
+def analyze(text: str, *, syntax: bool = True, ner: bool = True, offset: int = 0) -> NlpDoc:
+    """Segment, tag and (optionally) parse `text`; offsets are shifted by `offset`."""
+    from natasha import Doc
+
+    m = models()
+    doc = Doc(text)
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph_tagger)
+    if syntax:
+        doc.parse_syntax(m.syntax_parser)
+    spans: list[NlpSpan] = []
+    if ner:
+        doc.tag_ner(m.ner_tagger)
+        for s in doc.spans:
+            if syntax:
+                s.normalize(m.morph_vocab)
+            spans.append(NlpSpan(s.type, s.start + offset, s.stop + offset, s.text,
+                                 s.normal or s.text))
+    tokens = []
+    for t in doc.tokens:
+        if t.lemma is None:
+            t.lemmatize(m.morph_vocab)
+        tokens.append(NlpToken(t.start + offset, t.stop + offset, t.text, t.lemma, t.pos,
+                               dict(t.feats or {}), t.head_id, t.id, t.rel))
+    sents = [NlpSentence(s.start + offset, s.stop + offset, s.text) for s in doc.sents]
+    return NlpDoc(text=text, sentences=sents, tokens=tokens, spans=spans)
+
+
+def sentences(text: str, offset: int = 0) -> list[NlpSentence]:
+    """Sentence boundaries only (razdel): cheap, no models."""
+    from razdel import sentenize
+
+    return [NlpSentence(s.start + offset, s.stop + offset, s.text) for s in sentenize(text)]
+
+
+@cache
+def _parse_word(word: str) -> Any:
+    return models().morph.parse(word)
+
+
+def lemma(word: str) -> str:
+    """Most probable normal form of one word, lower case (pymorphy3, cached)."""
+    parses = _parse_word(word.lower())
+    return parses[0].normal_form if parses else word.lower()
+
+
+def normalize_phrase(phrase: str) -> str:
+    """Nominative form of a short noun phrase («в Калужской области» → «Калужская область»).
+
+    Runs syntax on the phrase alone, which is what natasha's `normalize` needs to inflect
+    the dependents along with the head.
+    """
+    from natasha import Doc
+    from natasha.norm import syntax_normalize
+
+    m = models()
+    doc = Doc(phrase)
+    doc.segment(m.segmenter)
+    doc.tag_morph(m.morph_tagger)
+    doc.parse_syntax(m.syntax_parser)
+    if not doc.tokens:
+        return phrase
+    return syntax_normalize(m.morph_vocab.__call__, doc.tokens) or phrase
