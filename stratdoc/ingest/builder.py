@@ -131,9 +131,10 @@ class DocumentBuilder:
         out_cells = []
         for c, r, col_off in placed:
             cs = start + line_starts[r] + col_off
-            out_cells.append(Cell(row=c.row, col=c.col, text=c.text, row_span=c.row_span,
-                                  col_span=c.col_span, start=cs, end=cs + len(c.text),
-                                  page=c.page if c.page is not None else page))
+            # model_construct: the values are ours and typed; validating 10^5 cells costs seconds
+            out_cells.append(Cell.model_construct(row=c.row, col=c.col, text=c.text, row_span=c.row_span,
+                                                  col_span=c.col_span, start=cs, end=cs + len(c.text),
+                                                  page=c.page if c.page is not None else page))
         table = Table(index=len(self.tables), n_rows=n_rows, n_cols=n_cols, cells=out_cells,
                       page=page, page_end=page_end or page, start=start,
                       end=start + len(rendered), name=name)
