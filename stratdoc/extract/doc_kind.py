@@ -1,0 +1,163 @@
+"""What sort of document this is: decree, strategy, action plan, presentation, news, other.
+
+Decided from the first lines by cue vocabularies (data below), in a fixed order: an act's
+header beats everything (a decree that approves a strategy is a decree), slides are told by
+their layout, news by reporting verbs and a dateline, and a strategy or a plan by its title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stratdoc.extract.dates import find_dates
+
+Kind = str  # one of DocumentMeta.kind's literals
+
+HEAD_LINES = 25  # an act's header and title stand within its first lines
+LAYOUT_LINES = 200  # lines looked at to tell slides from prose
+NEWS_CHARS = 6000  # a news item shows its character in its first paragraphs
+
+# A line that is nothing but the name of the act's type («ПОСТАНОВЛЕНИЕ», «П О С Т А Н О В Л Е Н И Е»).
+ACT_HEADERS = frozenset({"постановление", "распоряжение", "решение", "приказ", "указ", "закон"})
+# A line that opens with these is an act's title («Об утверждении Стратегии …»).
+ACT_TITLE_RE = re.compile(r"^(?:об\s+утверждении|о\s+внесении\s+изменени)", re.IGNORECASE)
+# The operative formula of an act: «Администрация … постановляет:», «ПОСТАНОВЛЯЮ:».
+ACT_VERBS = r"(?:постановля(?:ет|ют|ю)|распоряжа(?:ется|ются|юсь)|реши(?:л|ла|ло|ли)|приказываю)"
+ACT_FORMULA_RE = re.compile(r"\b" + ACT_VERBS + r"\s*:", re.IGNORECASE)
+
+# Title openings of a strategy and of an action plan.
+KIND_TITLE_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("strategy", re.compile(r"^(?:проект\s+)?стратеги[яи](?:[\s-]+20\d\d|\s+социально|\s+развития"
+                            r"|\s+пространств|\s+\S+\s+развития|\s*$)", re.IGNORECASE)),
+    ("action_plan", re.compile(r"^(?:комплексный\s+)?план\s+(?:мероприятий|действий|реализации)",
+                               re.IGNORECASE)),
+)
+
+# News cues with weights: reporting verbs of quoted speakers weigh most, event verbs less.
+NEWS_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
+    (2, re.compile(r"\b(?:рассказал|сказал|отметил|сообщил|заявил|подчеркнул|прокомментировал|пояснил"
+                   r"|добавил|уточнил)[аи]?\b", re.IGNORECASE)),
+    (1, re.compile(r"\b(?:прош(?:ел|ёл|ла|ло|ли)|состоял(?:ся|ась|ось|ись)|состоится|завершил(?:ся|ась|ись)"
+                   r"|стартовал[аио]?|открыл(?:ся|ась|ись)|пройд[её]т|прим(?:ут|ет)\s+участие"
+                   r"|приняли\s+участие)\b", re.IGNORECASE)),
+    (2, re.compile(r"\b(?:по\s+информации|по\s+данным\s+пресс-служб|пресс-служб|корреспондент|напомним"
+                   r"|оставить\s+комментарий)", re.IGNORECASE)),
+)
+NEWS_THRESHOLD = 3
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of the document text, markup stripped; offsets into doc.text."""
+
+    text: str
+    start: int
+    end: int
+
+
+MARKUP_RE = re.compile(r"\*\*|__|^#+\s*")
+
+
+def text_to_lines(text: str, limit: int | None = None) -> list[Line]:
+    """Non-empty lines with their offsets; `**bold**` markers and surrounding space removed."""
+    out: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        clean = MARKUP_RE.sub("", raw).strip()
+        if clean:
+            lead = raw.find(clean[:1])
+            out.append(Line(clean, start + max(lead, 0), end))
+            if limit is not None and len(out) >= limit:
+                break
+    return out
+
+
+def squeeze_spaced(word: str) -> str:
+    """«П О С Т А Н О В Л Е Н И Е» → «ПОСТАНОВЛЕНИЕ» (letter-spaced headers)."""
+    parts = word.split()
+    if len(parts) > 3 and all(len(p) == 1 for p in parts):
+        return "".join(parts)
+    return word
+
+
+def is_act_header(line: str) -> bool:
+    return squeeze_spaced(line.strip(" .:")).lower() in ACT_HEADERS
+
+
+def is_slide_line(line: str) -> bool:
+    """A short line in capitals, as slides print their headings."""
+    letters = [c for c in line if c.isalpha()]
+    return 3 <= len(letters) and len(line) <= 60 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def looks_like_slides(lines: list[Line]) -> bool:
+    """Many short capitalised lines and short lines overall: a presentation's text."""
+    sample = lines[:LAYOUT_LINES]
+    if len(sample) < 15:
+        return False
+    slide = sum(is_slide_line(ln.text) for ln in sample)
+    short = sum(len(ln.text) <= 40 for ln in sample)
+    return slide >= 10 and slide >= 0.2 * len(sample) and short >= 0.5 * len(sample)
+
+
+def is_act(lines: list[Line]) -> bool:
+    head = lines[:HEAD_LINES]
+    return any(is_act_header(ln.text) or ACT_TITLE_RE.match(ln.text) for ln in head)
+
+
+def news_score(text: str) -> int:
+    head = text[:NEWS_CHARS]
+    score = sum(w for w, pattern in NEWS_CUES if pattern.search(head))
+    if dateline(text_to_lines(head, limit=HEAD_LINES)) is not None:
+        score += 2
+    return score
+
+
+def dateline(lines: list[Line]) -> Line | None:
+    """A short line that opens with a date and holds little else, as a news page prints it.
+
+    A date after a weekday name is a site's «today» banner, not the item's date.
+    """
+    for ln in lines:
+        if len(ln.text) > 80:
+            continue
+        dates = find_dates(ln.text)
+        if not dates or dates[0].start > 2 or dates[0].weekday or dates[0].year is None:
+            continue
+        rest = ln.text[dates[0].end:].strip()
+        if not rest or rest[0] in "/|,•·—-" or re.match(r"\d\d?:\d\d", rest):
+            return ln
+    return None
+
+
+def title_kind(title: str | None) -> Kind | None:
+    if not title:
+        return None
+    for kind, pattern in KIND_TITLE_PATTERNS:
+        if pattern.match(title.strip()):
+            return kind
+    return None
+
+
+def document_kind(text: str, title: str | None = None) -> Kind:
+    """Kind from the text's first lines and, when the caller knows it, the title."""
+    lines = text_to_lines(text, limit=LAYOUT_LINES)
+    if is_act(lines):
+        return "decree"
+    if looks_like_slides(lines):
+        return "presentation"
+    if news_score(text) >= NEWS_THRESHOLD:
+        return "news"
+    kind = title_kind(title)
+    if kind is not None:
+        return kind
+    for ln in lines[:HEAD_LINES * 2]:
+        kind = title_kind(ln.text)
+        if kind is not None:
+            return kind
+    if ACT_FORMULA_RE.search(text[:NEWS_CHARS]):
+        return "decree"
+    return "other"
