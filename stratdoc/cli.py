@@ -1,0 +1,197 @@
+"""The `stratdoc` command: a thin layer over the library.
+
+Each command opens the store, calls one library function and maps stratdoc errors to a
+one-line message and exit code 1 in one place (`_fail`).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from stratdoc import PIPELINE_VERSION
+from stratdoc.errors import StratdocError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="Russian strategy documents → structured, queryable data.")
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", envvar="STRATDOC_DB", show_envvar=True,
+    help="SQLite file path or SQLAlchemy URL (e.g. postgresql+psycopg://user@host/db). "
+         "Default: ./stratdoc.db")]
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
+    db: DbOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-process documents already stored.")] = False,
+) -> None:
+    """Read documents, extract records and store them, one transaction per document.
+
+    Example: stratdoc ingest samples/ ../shared/seeds --db stratdoc.db
+
+    Prints one line per failed file and a summary table; exits 1 if any file failed.
+    """
+    from stratdoc.pipeline import collect_paths, ingest_paths
+    from stratdoc.store.session import open_engine
+
+    try:
+        engine = open_engine(db)
+    except StratdocError as e:
+        raise _fail(str(e)) from e
+    total = len(collect_paths(paths))
+    progress = Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), TextColumn("{task.description}"), console=err,
+                        transient=True, disable=not err.is_terminal)
+    with progress:
+        task = progress.add_task("", total=total)
+
+        def on_file(result) -> None:  # noqa: ANN001
+            progress.update(task, advance=1, description=result.source)
+            if result.outcome == "failed":
+                progress.console.print(result.line(), markup=False, highlight=False, soft_wrap=True)
+
+        report = ingest_paths(paths, engine=engine, force=force, on_file=on_file)
+    _print_summary(report)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _print_summary(report) -> None:  # noqa: ANN001
+    table = Table(title=f"run {report.run_id} · pipeline {PIPELINE_VERSION}")
+    for col in ("file", "outcome", "format", "status", "records", "note"):
+        table.add_column(col)
+    for r in report.results:
+        records = ", ".join(f"{k} {v}" for k, v in r.counts.items() if v)
+        note = r.message if r.outcome != "failed" else f"{r.stage}: {r.message.split(': ', 1)[-1]}"
+        table.add_row(r.source, r.outcome, r.format or "", r.status or "", records or "-", note)
+    out.print(table)
+    counts = Counter(r.outcome for r in report.results)
+    out.print(f"{len(report.results)} files: {counts['ingested']} ingested, {counts['skipped']} skipped "
+              f"(unchanged), {counts['failed']} failed")
+
+
+@app.command()
+def export(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ExportFormat.jsonl),
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write; default stdout.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Write every stored document in the export contract, one JSON object per line.
+
+    Example: stratdoc export --format jsonl -o export.jsonl
+    """
+    from stratdoc.store.export import write_jsonl
+    from stratdoc.store.session import open_engine, session_factory
+
+    try:
+        engine = open_engine(db)
+        with session_factory(engine)() as session:
+            if output is None:
+                n = write_jsonl(session, sys.stdout)
+            else:
+                with output.open("w", encoding="utf-8") as fh:
+                    n = write_jsonl(session, fh)
+    except (StratdocError, OSError) as e:
+        raise _fail(str(e)) from e
+    if output is not None:
+        err.print(f"{n} documents written to {output}", markup=False, highlight=False)
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """Row counts per table, and documents by format and status.
+
+    Example: stratdoc stats --db stratdoc.db
+    """
+    from sqlalchemy import func, select
+
+    from stratdoc.store.models import DocumentRow
+    from stratdoc.store.repository import table_counts
+    from stratdoc.store.session import open_engine, session_factory
+
+    try:
+        engine = open_engine(db)
+        with session_factory(engine)() as session:
+            counts = table_counts(session)
+            by_status = session.execute(select(DocumentRow.format, DocumentRow.status, func.count())
+                                        .group_by(DocumentRow.format, DocumentRow.status)).all()
+    except StratdocError as e:
+        raise _fail(str(e)) from e
+    table = Table(title="stratdoc database")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in counts.items():
+        table.add_row(name, str(n))
+    out.print(table)
+    if by_status:
+        out.print("documents: " + ", ".join(f"{f} {s} {n}" for f, s, n in by_status))
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id prefix (4+ chars) or source file name.")],
+    db: DbOption = None,
+    blocks: Annotated[int, typer.Option("--blocks", "-n", help="How many blocks to print (0: all).")] = 20,
+) -> None:
+    """Metadata and blocks of one stored document.
+
+    Example: stratdoc show plan-cp1251.txt
+    """
+    from stratdoc.store.repository import META_FIELDS, find_document
+    from stratdoc.store.session import open_engine, session_factory
+
+    try:
+        engine = open_engine(db)
+        with session_factory(engine)() as session:
+            row = find_document(session, doc)
+            meta = Table(show_header=False, title=row.source)
+            meta.add_column("field")
+            meta.add_column("value")
+            for f in ("id", "format", "status", "n_pages", "pipeline_version", *META_FIELDS):
+                v = getattr(row, f)
+                meta.add_row(f, "" if v is None else str(v))
+            for w in row.warnings or []:
+                meta.add_row("warning", w)
+            out.print(meta)
+            shown = row.blocks if blocks <= 0 else row.blocks[:blocks]
+            for b in shown:
+                text = row.text[b.start:b.end]
+                label = b.kind + (f"{b.level}" if b.level else "")
+                page = f"p{b.page} " if b.page else ""
+                out.print(f"[{b.idx}] {page}{label} {b.start}-{b.end}: "
+                          f"{text[:160].replace(chr(10), ' | ')}", markup=False, highlight=False)
+            if len(shown) < len(row.blocks):
+                out.print(f"… {len(row.blocks) - len(shown)} more blocks (--blocks 0 for all)")
+    except StratdocError as e:
+        raise _fail(str(e)) from e
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

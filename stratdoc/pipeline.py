@@ -1,0 +1,151 @@
+"""Files in, rows out: read → extract → store, one transaction per document.
+
+A failure ends one document, not the batch: it is recorded as an error row (stage and
+reason) and reported, and the next file goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from stratdoc import PIPELINE_VERSION
+from stratdoc.errors import ReadError, StratdocError
+from stratdoc.extract import extract, org_key
+from stratdoc.ingest import SUPPORTED_SUFFIXES, read_bytes
+from stratdoc.ingest.builder import sha256_hex
+from stratdoc.ingest.settings import ReadLimits, resolve
+from stratdoc.store import models, repository
+from stratdoc.store.session import open_engine, session_factory
+
+
+@dataclass
+class FileResult:
+    path: Path
+    outcome: str  # ingested | skipped | failed
+    doc_id: str | None = None
+    format: str | None = None
+    status: str | None = None  # the document's status: ok, no_text, partial
+    stage: str | None = None  # where it failed: read | extract | store
+    message: str = ""
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def source(self) -> str:
+        return self.path.name
+
+    def line(self) -> str:
+        """One status line, e.g. «FAILED bad.pdf: broken PDF: ...»."""
+        if self.outcome == "failed":
+            return f"FAILED {self.message}"
+        extra = f" ({self.message})" if self.message else ""
+        return f"{self.outcome} {self.source}: {self.format} {self.status}{extra}"
+
+
+@dataclass
+class IngestReport:
+    run_id: int
+    results: list[FileResult] = field(default_factory=list)
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [r for r in self.results if r.outcome == "failed"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named explicitly are taken whatever their extension (the format is sniffed);
+    folders are walked recursively for document files, skipping hidden ones."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*")
+                              if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                              and not any(part.startswith(".") for part in f.relative_to(p).parts)))
+        else:
+            out.append(p)
+    return out
+
+
+def _record_counts(ext) -> dict[str, int]:  # noqa: ANN001
+    from stratdoc.schema.records import RECORD_LISTS
+
+    return {name: len(getattr(ext, name)) for name in RECORD_LISTS}
+
+
+def ingest_file(engine: Engine, path: Path, *, run_id: int | None, force: bool = False,
+                limits: ReadLimits | None = None) -> FileResult:
+    """Ingest one file in its own transaction; never raises for a bad file."""
+    Session = session_factory(engine)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        reason = e.strerror or str(e)
+        return FileResult(path, "failed", stage="read", message=f"{path.name}: cannot read: {reason}")
+    doc_id = sha256_hex(data)
+    with Session() as session:
+        existing = repository.get_document(session, doc_id)
+        if existing is not None and existing.pipeline_version == PIPELINE_VERSION and not force:
+            return FileResult(path, "skipped", doc_id=doc_id, format=existing.format,
+                              status=existing.status, message="already ingested")
+    stage = "read"
+    try:
+        doc = read_bytes(path, data, limits)
+        stage = "extract"
+        ext = extract(doc)
+        stage = "store"
+        with Session() as session, session.begin():
+            repository.save_document(session, doc, ext, n_bytes=len(data),
+                                     pipeline_version=PIPELINE_VERSION, run_id=run_id, org_key=org_key)
+    except ReadError as e:
+        return FileResult(path, "failed", doc_id=doc_id, stage=stage, message=str(e))
+    except (StratdocError, Exception) as e:  # noqa: BLE001 - isolate any failure to this file
+        reason = f"{type(e).__name__}: {e}".splitlines()[0][:300]
+        return FileResult(path, "failed", doc_id=doc_id, stage=stage,
+                          message=f"{path.name}: {stage} failed: {reason}")
+    message = "; ".join(doc.warnings)[:200] if doc.warnings else ""
+    return FileResult(path, "ingested", doc_id=doc_id, format=doc.format.value, status=doc.status.value,
+                      message=message, counts=_record_counts(ext))
+
+
+def ingest_paths(paths: Iterable[str | Path], db: str | Path | None = None, *, force: bool = False,
+                 limits: ReadLimits | dict | None = None, engine: Engine | None = None,
+                 on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
+    """Ingest files and folders into the database; returns per-file results."""
+    engine = engine or open_engine(db)
+    limits = resolve(limits)
+    Session = session_factory(engine)
+    files = collect_paths(paths)
+    with Session() as session, session.begin():
+        run = models.Run(started_at=repository.utcnow(), pipeline_version=PIPELINE_VERSION,
+                         n_files=len(files))
+        session.add(run)
+        session.flush()
+        run_id = run.id
+    report = IngestReport(run_id=run_id)
+    for path in files:
+        if not path.exists():
+            result = FileResult(path, "failed", stage="read", message=f"{path}: no such file or directory")
+        else:
+            result = ingest_file(engine, path, run_id=run_id, force=force, limits=limits)
+        if result.outcome == "failed":
+            with Session() as session, session.begin():
+                session.add(models.IngestError(run_id=run_id, source=result.source, path=str(path),
+                                               stage=result.stage or "read", reason=result.message,
+                                               created_at=repository.utcnow()))
+        report.results.append(result)
+        if on_file:
+            on_file(result)
+    with Session() as session, session.begin():
+        run = session.get(models.Run, run_id)
+        run.finished_at = repository.utcnow()
+        run.n_ingested = sum(r.outcome == "ingested" for r in report.results)
+        run.n_skipped = sum(r.outcome == "skipped" for r in report.results)
+        run.n_failed = len(report.failed)
+    return report
