@@ -56,7 +56,7 @@ def test_roundtrip_all_record_types(session) -> None:
                           responsible=["Управление городского хозяйства", "Комитет по культуре"])],
         indicators=[Indicator(number="1", name="Численность населения", unit="тыс. чел.", span=sp,
                               values=[IndicatorValue(year=2021, value=347.15, kind="estimate"),
-                                      IndicatorValue(year=2022, value="н/д")])],
+                                      IndicatorValue(year=2022, value=-2537, note="comma: thousands")])],
         projects=[Project(name="Ледовая арена", period="2022-2024", span=sp,
                           funding=[FundingLine(source="unspecified", raw="Финансирование не определено")])],
         funding=[FundingLine(source="total", year_from=2021, year_to=2025, amount=Decimal("7271.281"),
@@ -80,7 +80,8 @@ def test_roundtrip_all_record_types(session) -> None:
     assert m["funding"][0]["amount_rub"] == 15423300000.0
     assert m["funding"][0]["year"] == 2022
     assert rec["goals"][0]["tasks"] == [{"number": "1.1", "text": "Рост рождаемости"}]
-    assert [v["value"] for v in rec["indicators"][0]["values"]] == [347.15, "н/д"]
+    assert [v["value"] for v in rec["indicators"][0]["values"]] == [347.15, -2537]
+    assert rec["indicators"][0]["values"][1]["note"] == "comma: thousands"
     assert rec["projects"][0]["funding"][0]["amount"] is None
     assert rec["funding"][0]["amount_rub"] == 7271281000000.0
     assert rec["funding"][0]["year_from"] == 2021

@@ -52,7 +52,7 @@ def span_of(row: Any) -> dict[str, Any]:
 def funding_of(f: FundingRow) -> dict[str, Any]:
     return {"source": f.source, "year": f.year, "year_from": f.year_from, "year_to": f.year_to,
             "scenario": f.scenario, "amount": _num(f.amount), "unit": f.unit,
-            "amount_rub": _num(f.amount_rub), "raw": f.raw, "span": span_of(f)}
+            "amount_rub": _num(f.amount_rub), "raw": f.raw, "note": f.note, "span": span_of(f)}
 
 
 def document_record(session: Session, doc: DocumentRow) -> dict[str, Any]:
@@ -85,7 +85,8 @@ def document_record(session: Session, doc: DocumentRow) -> dict[str, Any]:
                           "responsible": resp[("indicator", i.id)],
                           "values": [{"year": v.year,
                                       "value": v.value if v.value is not None else v.value_text,
-                                      "kind": v.kind, "scenario": v.scenario} for v in i.values],
+                                      "kind": v.kind, "scenario": v.scenario, "note": v.note}
+                                     for v in i.values],
                           "span": span_of(i)}
                          for i in rows(IndicatorRow)]
     out["projects"] = [{"name": p.name, "object": p.object, "period": p.period, "status": p.status,

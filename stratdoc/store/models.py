@@ -236,6 +236,7 @@ class FundingRow(SpanColumns, Base):
     unit: Mapped[str | None] = mapped_column(String(16))
     amount_rub: Mapped[Decimal | None] = mapped_column(AMOUNT)
     raw: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str | None] = mapped_column(Text)  # how an ambiguous number was read
 
 
 class IndicatorRow(SpanColumns, Base):
@@ -261,6 +262,7 @@ class IndicatorValueRow(Base):
     value_text: Mapped[str | None] = mapped_column(String(256))  # when the cell is not a number
     kind: Mapped[str | None] = mapped_column(String(16))
     scenario: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class Organization(Base):

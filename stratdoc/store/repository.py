@@ -112,7 +112,7 @@ def _org_id(session: Session, name: str, org_key: Callable[[str], str],
 def _funding_rows(doc_id: str, lines: list[FundingLine]) -> list[FundingRow]:
     return [FundingRow(document_id=doc_id, idx=i, source=f.source, year=f.year, year_from=f.year_from,
                        year_to=f.year_to, scenario=f.scenario, amount=f.amount, unit=f.unit,
-                       amount_rub=f.amount_rub, raw=f.raw, **span_columns(f.span))
+                       amount_rub=f.amount_rub, raw=f.raw, note=f.note, **span_columns(f.span))
             for i, f in enumerate(lines)]
 
 
@@ -153,7 +153,7 @@ def _save_records(session: Session, doc_id: str, ext: Extraction, org_key: Calla
             values=[IndicatorValueRow(idx=k, year=v.year,
                                       value=v.value if isinstance(v.value, int | float) else None,
                                       value_text=v.value if isinstance(v.value, str) else None,
-                                      kind=v.kind, scenario=v.scenario)
+                                      kind=v.kind, scenario=v.scenario, note=v.note)
                     for k, v in enumerate(ind.values)],
             **span_columns(ind.span))
         session.add(irow)

@@ -1,0 +1,186 @@
+"""Funding-source wording → the contract's six sources, and funding cells → `FundingLine`s.
+
+Plans name sources in many ways («Бюджет МО», «областной бюджет», «ОБ», «средства
+инвесторов»); the vocabulary below maps them by word stems, so inflected forms match too.
+One cell may hold several sources with their amounts («Областной бюджет 337 475,9 Бюджет МО
+37 523,6»): each amount goes to the source named last before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from stratdoc.extract.money import MoneyUnit, amount_rub, find_money_units
+from stratdoc.extract.numbers import find_numbers, is_no_value, is_not_available
+from stratdoc.schema.records import FundingLine, Source, Span
+
+# (source, pattern on lower-case text). At one position the earlier entry wins, so the
+# narrower wording (внебюджетные before бюджет, бюджет города before бюджет … области) comes first.
+SOURCE_PATTERNS: list[tuple[Source, str]] = [
+    ("unspecified", r"финансировани\w*\s+не\s+(?:определ|предусмотр|установл)\w*"),
+    ("unspecified", r"(?<!\w)не\s+определен\w*"),
+    ("unspecified", r"подлеж\w+\s+уточнени\w*|(?<!\w)уточняет\w*"),
+    ("unspecified", r"без\s+(?:выделения\s+)?(?:дополнительного\s+)?финансировани\w*"),
+    ("unspecified", r"не\s+требу\w+\s+(?:дополнительного\s+)?финансировани\w*"),
+    ("total", r"(?<!\w)(?:всего|итого|итог)(?!\w)"),
+    ("total", r"общ\w+\s+объ[её]м\w*"),
+    ("extrabudgetary", r"внебюджетн\w*(?:\s+(?:источник|средств)\w*)?"),
+    ("extrabudgetary", r"(?:собственн|привлеченн|привлечённ|заемн|заёмн)\w*\s+средств\w*"),
+    ("extrabudgetary", r"средств\w*\s+(?:частн\w+\s+)?"
+                       r"(?:инвестор|организаци|предприяти|населени|граждан)\w*"),
+    ("extrabudgetary", r"частн\w*\s+инвестиц\w*|(?:иные|прочие)\s+источник\w*"),
+    ("federal", r"федеральн\w*\s+бюджет\w*"),
+    ("federal", r"бюджет\w*\s+российской\s+федерации"),
+    ("municipal", r"бюджет\w*\s+мо(?!\w)"),
+    ("municipal", r"(?:местн|муниципальн|городск|районн|поселенческ)\w*\s+бюджет\w*"),
+    ("municipal", r"бюджет\w*\s+(?:город\w*|муниципальн\w*|поселени\w*|район\w*|сельск\w*|г\.|"
+                  r"городского\s+округа)"),
+    ("regional", r"(?:областн|краев|республиканск|окружн|региональн)\w*\s+бюджет\w*"),
+    ("regional", r"консолидированн\w*\s+бюджет\w*(?:\s+(?:региона|субъекта|области|края|республики))?"),
+    ("regional", r"бюджет\w*\s+субъект\w*(?:\s+российской\s+федерации)?"),
+    ("regional", r"бюджет\w*\s+(?:[а-яё-]+\s+){0,2}?(?:области|края|республики|автономного\s+округа)"),
+]
+# Abbreviations are matched case-sensitively: «ОБ» is a source, «об» is a preposition.
+SOURCE_ABBREVIATIONS: dict[str, Source] = {
+    "ФБ": "federal", "ОБ": "regional", "КБ": "regional", "РБ": "regional", "БС": "regional",
+    "МБ": "municipal", "БМО": "municipal", "ВБ": "extrabudgetary", "ВБИ": "extrabudgetary",
+    "ВБС": "extrabudgetary", "ВИ": "extrabudgetary",
+}
+
+_COMPILED = [(src, re.compile(pat)) for src, pat in SOURCE_PATTERNS]
+_ABBR_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(SOURCE_ABBREVIATIONS, key=len, reverse=True))
+                      + r")(?![\w])")
+# "2021 г. - 1 000,0", "2022: 5,0" — a year that labels the amount right after it.
+YEAR_SPAN_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+YEAR_LABEL_RE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*(?:г\.?|год\w*)?\s*[-–—:]?\s*$")
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    source: Source
+    start: int
+    end: int
+
+
+def find_sources(text: str) -> list[SourceMention]:
+    """Source wordings in `text`, left to right, overlaps resolved by vocabulary order."""
+    low = text.lower().replace("ё", "е")
+    found: list[tuple[int, int, int, Source]] = []  # start, rank, end, source
+    for rank, (src, rx) in enumerate(_COMPILED):
+        for m in rx.finditer(low):
+            found.append((m.start(), rank, m.end(), src))
+    for m in _ABBR_RE.finditer(text):
+        found.append((m.start(), len(_COMPILED), m.end(), SOURCE_ABBREVIATIONS[m.group(1)]))
+    found.sort()
+    out: list[SourceMention] = []
+    for start, _, end, src in found:
+        if out and start < out[-1].end:
+            continue
+        out.append(SourceMention(src, start, end))
+    return out
+
+
+def source_of(text: str | None) -> Source | None:
+    """The first source a text names, None if it names none."""
+    if not text:
+        return None
+    found = find_sources(text)
+    return found[0].source if found else None
+
+
+@dataclass(frozen=True)
+class FundingContext:
+    """What the column, row and table say about a funding cell."""
+
+    source: Source | None = None
+    # Sources stacked in the row's source cell («ФБ ОБ МБ»), paired in order with stacked amounts.
+    stacked: tuple[Source, ...] = ()
+    year: int | None = None
+    year_from: int | None = None
+    year_to: int | None = None
+    scenario: str | None = None
+    unit: MoneyUnit | None = None
+
+
+def _is_year_token(value: Decimal, before: str, after: str) -> bool:
+    """A year in a funding cell (`2021 г.`, `2021 - 2025`, `2022: 5,0`) is a label, not an amount."""
+    if value != int(value) or not 1900 <= value <= 2100:
+        return False
+    return bool(re.match(r"\s*(?:г\.|гг\.?|год\w*)|\s*[-–—:]\s*(?:\d|$)", after)
+                or re.search(r"(?:19|20)\d\d\s*[-–—]\s*$", before))
+
+
+PLACEHOLDER_RE = re.compile(r"(?<!\S)(?:[-–—]|н/д)(?!\S)")
+
+
+def _stacked_lines(raw: str, ctx: FundingContext, span: Span | None, units: list) -> list[FundingLine] | None:
+    """Amounts stacked one per source («100,0 - 300,0» beside «ФБ ОБ МБ»); None if counts differ."""
+    tokens = sorted([(n.start, n.number) for n in find_numbers(raw)] +
+                    [(m.start(), None) for m in PLACEHOLDER_RE.finditer(raw)], key=lambda t: t[0])
+    if len(tokens) != len(ctx.stacked):
+        return None
+    unit = units[0].unit if units else ctx.unit
+    out = []
+    for (_, num), source in zip(tokens, ctx.stacked, strict=True):
+        if num is None or num.value == 0:
+            continue
+        out.append(_line(ctx, source, raw, span, amount=num.value, unit=unit.canonical if unit else None,
+                         amount_rub=amount_rub(num.value, unit), note=num.note))
+    return out
+
+
+def _line(ctx: FundingContext, source: Source, raw: str, span: Span | None, **kw) -> FundingLine:
+    return FundingLine(source=source, year=ctx.year, year_from=ctx.year_from, year_to=ctx.year_to,
+                       scenario=ctx.scenario, raw=raw, span=span, **kw)
+
+
+def cell_to_funding_lines(text: str, ctx: FundingContext, span: Span | None = None) -> list[FundingLine]:
+    """One funding cell → its lines; zero, dash and empty cells give none.
+
+    «Финансирование не определено» and «н/д» give one line without an amount.
+    """
+    raw = text.strip()
+    if not raw or (is_no_value(raw) and not is_not_available(raw)):
+        return []
+    default: Source = ctx.source or "unspecified"
+    if is_not_available(raw):
+        return [_line(ctx, default, raw, span)]
+    span_m = YEAR_SPAN_RE.search(raw)
+    if span_m:  # a period printed in the cell overrides the column's year
+        ctx = replace(ctx, year=None, year_from=int(span_m.group(1)), year_to=int(span_m.group(2)))
+    mentions = find_sources(raw)
+    units = find_money_units(raw)
+    if len(ctx.stacked) > 1 and not mentions:
+        stacked = _stacked_lines(raw, ctx, span, units)
+        if stacked is not None:
+            return stacked
+    taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in units]
+    lines: list[FundingLine] = []
+    for num in find_numbers(raw):
+        if any(s <= num.start < e for s, e in taken):
+            continue
+        after = raw[num.end:num.end + 12]
+        if _is_year_token(num.number.value, raw[max(0, num.start - 8):num.start], after):
+            continue
+        if re.match(r"\s*%", after):
+            continue
+        before = [m for m in mentions if m.end <= num.start]
+        source = before[-1].source if before else default
+        if source == "unspecified" and before:
+            source = default
+        unit = next((u.unit for u in units if u.start >= num.end), None) or \
+            next((u.unit for u in reversed(units) if u.end <= num.start), None) or ctx.unit
+        year_ctx = ctx
+        label = YEAR_LABEL_RE.search(raw[max(0, num.start - 12):num.start])
+        if label:
+            year_ctx = replace(ctx, year=int(label.group(1)), year_from=None, year_to=None)
+        if num.number.value == 0:
+            continue
+        lines.append(_line(year_ctx, source, raw, span, amount=num.number.value,
+                           unit=unit.canonical if unit else None,
+                           amount_rub=amount_rub(num.number.value, unit), note=num.number.note))
+    if not lines and any(m.source == "unspecified" for m in mentions):
+        return [_line(ctx, "unspecified", raw, span)]
+    return lines

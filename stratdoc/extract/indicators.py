@@ -1,0 +1,105 @@
+"""Rows of an indicator table → `Indicator` records: name and unit apart, values by year.
+
+The unit comes from a unit column or the end of the name (see `units`), and decides how an
+ambiguous number is read. Values carry the kind their column header names (базовое значение,
+факт, оценка, план, прогноз) and the scenario, whether the variants run in columns, rows or
+separate tables.
+"""
+
+from __future__ import annotations
+
+from stratdoc.extract.measures import clean_name, item_number, responsible_mentions
+from stratdoc.extract.numbers import is_no_value, is_not_available, parse_number
+from stratdoc.extract.table_header import Header, scenario_words
+from stratdoc.extract.table_rows import BodyRow
+from stratdoc.extract.units import fraction_allowed, split_name_unit
+from stratdoc.schema.records import Indicator, IndicatorValue
+
+SCENARIO_ROW_MAX_WORDS = 3
+
+
+def cell_to_value(text: str, year: int, *, kind: str | None, scenario: str | None,
+                  unit: str | None) -> IndicatorValue | None:
+    t = text.strip()
+    if not t or (is_no_value(t) and not is_not_available(t)):
+        return None
+    if is_not_available(t):
+        return IndicatorValue(year=year, value=None, kind=kind, scenario=scenario, note=t)
+    parsed = parse_number(t, fraction_ok=fraction_allowed(unit))
+    if parsed is None:
+        return IndicatorValue(year=year, value=t, kind=kind, scenario=scenario)
+    return IndicatorValue(year=year, value=float(parsed.value), kind=kind, scenario=scenario,
+                          note=parsed.note)
+
+
+def _values(b: BodyRow, header: Header, unit: str | None, scenario: str | None) -> list[IndicatorValue]:
+    out: list[IndicatorValue] = []
+    for col in header.by_role("value"):
+        year = col.year if col.year is not None else col.year_to
+        if year is None:
+            continue
+        v = cell_to_value(b.text(col.index), year, kind=col.kind, scenario=col.scenario or scenario,
+                          unit=unit)
+        if v is not None:
+            out.append(v)
+    return out
+
+
+def _row_scenario(name: str) -> str | None:
+    """A row labelled only by a scenario («консервативный», «базовый вариант»)."""
+    found = scenario_words(name)
+    return found[0] if found and len(name.split()) <= SCENARIO_ROW_MAX_WORDS else None
+
+
+def rows_to_indicators(header: Header, body: list[BodyRow], *, table_scenario: str | None = None
+                       ) -> list[Indicator]:
+    name_col = header.first("name")
+    if name_col is None:
+        return []
+    number_col, unit_col = header.first("number"), header.first("unit")
+    scenario_col = header.first("scenario")
+    out: list[Indicator] = []
+    for b in body:
+        if b.kind != "data":
+            continue
+        raw_name = clean_name(b.text(name_col.index))
+        if not raw_name:
+            continue
+        row_scenario = (scenario_words(b.text(scenario_col.index))[:1] or [None])[0] if scenario_col else None
+        scenario = row_scenario or b.scenario or table_scenario
+        variant = _row_scenario(raw_name)
+        if variant and out:  # a variant row under the indicator it belongs to
+            prev = out[-1]
+            prev.values.extend(_values(b, header, prev.unit, variant))
+            continue
+        name, unit = split_name_unit(raw_name)
+        if unit_col is not None and b.text(unit_col.index):
+            unit = b.text(unit_col.index)
+        if out and row_scenario and out[-1].name == name:  # variants in a column, name repeated
+            out[-1].values.extend(_values(b, header, unit, scenario))
+            continue
+        out.append(Indicator(
+            number=item_number(b.rows[0].text(number_col.index)) if number_col else None,
+            name=name, unit=unit,
+            values=_values(b, header, unit, scenario),
+            responsible=[u for u, _ in responsible_mentions(b, header)],
+            goal=b.goal, span=b.span(),
+        ))
+    return out
+
+
+def merge_indicators(indicators: list[Indicator]) -> list[Indicator]:
+    """One record per indicator printed in several tables (one per scenario, say)."""
+    out: list[Indicator] = []
+    by_key: dict[tuple[str, str | None], Indicator] = {}
+    for ind in indicators:
+        key = (" ".join(ind.name.lower().split()), ind.unit)
+        prev = by_key.get(key)
+        scenarios = {v.scenario for v in ind.values}
+        if prev is not None and scenarios - {None} and \
+                not ({v.scenario for v in prev.values} & scenarios):
+            prev.values.extend(ind.values)
+            continue
+        by_key.setdefault(key, ind)
+        out.append(ind)
+    return out

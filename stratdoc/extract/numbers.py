@@ -1,0 +1,122 @@
+"""Russian number formats → `Decimal`, with a note whenever a separator had two readings.
+
+Tables print `1 194 494,4` (spaces, no-break or thin spaces between groups), `+1 872`,
+`-2,537`, `0,81`, `7271,281`; spreadsheets hand over `12577.824999999999`. A lone comma or
+dot followed by exactly three digits (`-2,537`, `347,150`) is either a decimal mark or a
+thousands separator: the caller says whether the unit allows fractions (people counted in
+`чел.` do not), and the reading taken is recorded in `ParsedNumber.note`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+# Group separators seen between digit groups: space, no-break, thin, narrow no-break, figure space.
+GROUP_SPACES = " \u00a0\u2009\u202f\u2007"
+MINUS_SIGNS = "-\u2212\u2013\u2014"
+# Cells that say "no value": not available, a dash, a cross.
+NO_VALUE = {"н/д", "нд", "н.д.", "-", "–", "—", "−", "х", "x", "×", "…", "...", ""}
+
+_SP = f"[{GROUP_SPACES}]"
+_SIGN = f"[+{MINUS_SIGNS}]"
+# A number token inside running text: grouped thousands or plain digits, optional fraction.
+NUMBER_RE = re.compile(
+    rf"(?<![\w.,]){_SIGN}?(?:\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)(?:[.,]\d+)*(?![\w])"
+)
+_WHOLE_RE = re.compile(rf"^{_SIGN}?\s?(?:\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)(?:[.,]\d+)*\s*%?$")
+
+
+@dataclass(frozen=True)
+class ParsedNumber:
+    value: Decimal
+    raw: str
+    note: str | None = None  # how an ambiguous separator was read, when it was
+
+
+def is_no_value(text: str) -> bool:
+    """True for cells that explicitly hold nothing: `н/д`, `-`, `—`, `х`, blank."""
+    return text.strip().lower() in NO_VALUE
+
+
+def is_not_available(text: str) -> bool:
+    """`н/д` (not available) says a value exists but is unknown, unlike a dash."""
+    return text.strip().lower().replace(" ", "") in {"н/д", "нд", "н.д."}
+
+
+def _digits_to_decimal(sign: str, body: str, fraction_ok: bool) -> tuple[Decimal, str | None]:
+    """Read `body` (digits with `.`/`,` separators, no spaces) as a number."""
+    seps = [ch for ch in body if ch in ".,"]
+    note = None
+    if not seps:
+        digits = body
+    elif len(set(seps)) == 2:  # both marks: the last one is the decimal mark
+        dec = body[max(body.rfind(","), body.rfind("."))]
+        grp = "," if dec == "." else "."
+        digits = body.replace(grp, "").replace(dec, ".")
+    elif len(seps) > 1:  # the same mark repeated can only group thousands
+        groups = re.split(r"[.,]", body)
+        if all(len(g) == 3 for g in groups[1:]):
+            digits = "".join(groups)
+        else:
+            raise ValueError(f"not a number: {body!r}")
+    else:
+        head, tail = re.split(r"[.,]", body)
+        if len(tail) == 3 and 1 <= len(head) <= 3 and head != "0":
+            if fraction_ok:
+                digits = f"{head}.{tail}"
+                note = f"{sign}{body}: '{seps[0]}' read as decimal mark"
+            else:
+                digits = head + tail
+                note = f"{sign}{body}: '{seps[0]}' read as thousands separator (unit counts whole items)"
+        else:
+            digits = f"{head}.{tail}"
+    value = Decimal(digits)
+    return (-value if sign == "-" else value), note
+
+
+def parse_number(text: str, *, fraction_ok: bool = True) -> ParsedNumber | None:
+    """A cell holding one number (optionally a trailing `%`) → `ParsedNumber`, else None.
+
+    `fraction_ok=False` says the unit counts whole items, which decides `-2,537` as -2537.
+    """
+    raw = text.strip()
+    if not raw or not _WHOLE_RE.match(raw):
+        return None
+    s = raw.rstrip("%").strip()
+    sign = ""
+    if s[0] in "+" + MINUS_SIGNS:
+        sign = "-" if s[0] in MINUS_SIGNS else "+"
+        s = s[1:].strip()
+    body = re.sub(_SP, "", s)
+    try:
+        value, note = _digits_to_decimal("-" if sign == "-" else "", body, fraction_ok)
+    except (ValueError, InvalidOperation):
+        return None
+    return ParsedNumber(value=value, raw=raw, note=note)
+
+
+@dataclass(frozen=True)
+class FoundNumber:
+    number: ParsedNumber
+    start: int  # offsets within the searched text
+    end: int
+
+
+def find_numbers(text: str, *, fraction_ok: bool = True) -> list[FoundNumber]:
+    """Every number token in running text, e.g. both amounts in `ОБ 337 475,9 МБ 37 523,6`."""
+    out: list[FoundNumber] = []
+    for m in NUMBER_RE.finditer(text):
+        token = m.group(0)
+        parsed = parse_number(token, fraction_ok=fraction_ok)
+        if parsed is not None:
+            out.append(FoundNumber(parsed, m.start(), m.end()))
+    return out
+
+
+def decimal_to_json(value: Decimal) -> int | float:
+    """Whole numbers stay integers in exports (`48`, not `48.0`); others become floats."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

@@ -1,0 +1,61 @@
+"""Rows of a project list or registry → `Project` records with section, period, stage, funding."""
+
+from __future__ import annotations
+
+import re
+
+from stratdoc.extract.measures import clean_name, responsible_mentions
+from stratdoc.extract.table_funding import row_funding
+from stratdoc.extract.table_header import Column, Header
+from stratdoc.extract.table_rows import BodyRow
+from stratdoc.schema.records import Project
+
+QUOTED_RE = re.compile(r"^[«\"“„](.+)[»\"”“]$")
+_WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+
+
+def clean_object(text: str, col: Column) -> str | None:
+    """«Муниципальный объект «Северный парк»» under «Муниципальный объект» → «Северный парк».
+
+    Words that only repeat the column header are dropped, and quotes around what remains.
+    """
+    t = " ".join(text.split())
+    if not t:
+        return None
+    header_words = {w.lower()[:5] for w in _WORD_RE.findall(col.header)}
+    words = t.split()
+    i = 0
+    while i < len(words) - 1 and _WORD_RE.fullmatch(words[i]) and words[i].lower()[:5] in header_words:
+        i += 1
+    rest = " ".join(words[i:])
+    m = QUOTED_RE.match(rest)
+    if m and i > 0 and rest.count("«") <= 1 and rest.count('"') <= 2:
+        return m.group(1).strip()
+    return t if i == 0 else rest
+
+
+def rows_to_projects(header: Header, body: list[BodyRow]) -> list[Project]:
+    name_col = header.first("name")
+    if name_col is None:
+        return []
+    object_col, period_col = header.first("object"), header.first("period")
+    status_col = header.first("status")
+    out: list[Project] = []
+    for b in body:
+        if b.kind != "data":
+            continue
+        name = clean_name(b.text(name_col.index))
+        if not name:
+            continue
+        status = b.text(status_col.index) if status_col else ""
+        out.append(Project(
+            name=name,
+            object=clean_object(b.text(object_col.index), object_col) if object_col else None,
+            period=" ".join(b.text(period_col.index).split()) or None if period_col else None,
+            status=status.lower() or None,
+            section=b.section,
+            funding=row_funding(b, header),
+            responsible=[u for u, _ in responsible_mentions(b, header)],
+            span=b.span(),
+        ))
+    return out

@@ -1,0 +1,120 @@
+"""Responsible-unit cells → one name per unit, split at unit boundaries only.
+
+A comma does not end a unit by itself: «Отдел по делам молодежи, спорта и туризма» is one
+unit, because what follows the comma does not begin a new one. A new unit begins with a head
+noun in the nominative («управление», «учреждения», «муниципальные образовательные
+организации») or a legal form («ООО», «МБУ»). Names are kept as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stratdoc.extract.nlp import part_of_speech
+
+# Head nouns of units and bodies: lemma → its nominative forms (singular, plural). Surface
+# forms, not lemmas, so «управлением» (instrumental) inside a name does not start a unit.
+HEAD_NOUNS: dict[str, tuple[str, ...]] = {
+    "управление": ("управление", "управления"),
+    "отдел": ("отдел", "отделы"),
+    "комитет": ("комитет", "комитеты"),
+    "департамент": ("департамент", "департаменты"),
+    "министерство": ("министерство", "министерства"),
+    "администрация": ("администрация", "администрации"),
+    "управа": ("управа",),
+    "учреждение": ("учреждение", "учреждения"),
+    "организация": ("организация", "организации"),
+    "предприятие": ("предприятие", "предприятия"),
+    "служба": ("служба", "службы"),
+    "агентство": ("агентство", "агентства"),
+    "инспекция": ("инспекция", "инспекции"),
+    "дирекция": ("дирекция",),
+    "центр": ("центр", "центры"),
+    "фонд": ("фонд", "фонды"),
+    "сектор": ("сектор",),
+    "аппарат": ("аппарат",),
+    "совет": ("совет",),
+    "дума": ("дума",),
+    "собрание": ("собрание",),
+    "палата": ("палата",),
+    "правительство": ("правительство",),
+    "мэрия": ("мэрия",),
+    "префектура": ("префектура", "префектуры"),
+    "орган": ("орган", "органы"),
+    "подразделение": ("подразделение", "подразделения"),
+    "заместитель": ("заместитель", "заместители"),
+    "филиал": (),  # part of the organisation it follows: «ООО "X", филиал "Y"» is one unit
+}
+HEAD_FORMS: frozenset[str] = frozenset(f for forms in HEAD_NOUNS.values() for f in forms)
+# Legal forms that open an organisation's name.
+LEGAL_FORMS: frozenset[str] = frozenset({
+    "ООО", "АО", "ПАО", "ОАО", "ЗАО", "НАО", "МУП", "ГУП", "ФГУП", "МБУ", "МКУ", "МАУ", "ГБУ", "ГКУ",
+    "ГАУ", "ОКУ", "ОБУ", "ОГБУ", "КГБУ", "ФГБУ", "ФГБОУ", "ФГАОУ", "МБОУ", "МАОУ", "МКОУ", "МБДОУ",
+    "АНО", "НКО", "ИП", "ГК", "ОМСУ", "ОИВ",
+})
+# Words skipped before the head noun («муниципальные образовательные …»): pymorphy3 tags.
+MODIFIER_POS: frozenset[str] = frozenset({"ADJF", "PRTF"})
+LEADING_FILLERS = ("а также", "а", "также")
+_WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё-]+")
+
+
+def begins_unit(segment: str) -> bool:
+    """Does this piece of a cell open a new unit's name?"""
+    s = segment.strip().lower()
+    for filler in LEADING_FILLERS:
+        if s.startswith(filler + " "):
+            s = s[len(filler) + 1:]
+            break
+    first = segment.strip().split()[:1]
+    if first and first[0].strip("«»\"'(").upper() in LEGAL_FORMS and first[0].strip("«»\"'(").isupper():
+        return True
+    for word in _WORD_RE.findall(s)[:4]:
+        if word in HEAD_FORMS:
+            return True
+        if part_of_speech(word) not in MODIFIER_POS:
+            return False
+    return False
+
+
+def _strip_filler(piece: str) -> str:
+    low = piece.lower()
+    for filler in LEADING_FILLERS:
+        if low.startswith(filler + " ") and begins_unit(piece[len(filler) + 1:]):
+            return piece[len(filler) + 1:]
+    return piece
+
+
+def _quote_depth_ok(text: str, pos: int) -> bool:
+    """True when `pos` is outside quotes and parentheses (no split inside «…» or (…))."""
+    head = text[:pos]
+    return head.count("«") <= head.count("»") and head.count("(") <= head.count(")") \
+        and head.count('"') % 2 == 0
+
+
+def split_responsible(cell: str) -> list[str]:
+    """«Управление культуры, учреждения, муниципальные организации культуры» → three units."""
+    text = " ".join(cell.split())
+    if not text:
+        return []
+    pieces: list[str] = []
+    for part in re.split(r"\s*;\s*", text):
+        start = 0
+        for m in re.finditer(r",\s*|\s+и\s+", part):
+            if not _quote_depth_ok(part, m.start()):
+                continue
+            if begins_unit(part[m.end():]) and part[start:m.start()].strip():
+                pieces.append(part[start:m.start()])
+                start = m.end()
+        pieces.append(part[start:])
+    out = []
+    for p in pieces:
+        p = _strip_filler(p.strip(" ,;"))
+        if p:
+            out.append(p)
+    return out
+
+
+def is_generic_unit(name: str) -> bool:
+    """A bare head noun («учреждения») names no particular organisation."""
+    words = _WORD_RE.findall(name.lower())
+    return len(words) <= 1 and (not words or words[0] in HEAD_FORMS)

@@ -1,0 +1,101 @@
+"""Funding lines of one table row: every money or value column, with what its header, the row
+and the cell say about source, period, scenario and unit.
+
+A source may be named by the column («федеральный бюджет»), by a source column of the row
+(«ОБ» beside plain amounts), or inside the cell («Бюджет МО 15 423,3»); the cell wins.
+"""
+
+from __future__ import annotations
+
+from stratdoc.extract.funding_sources import FundingContext, cell_to_funding_lines, find_sources, source_of
+from stratdoc.extract.numbers import find_numbers
+from stratdoc.extract.table_grid import GridRow
+from stratdoc.extract.table_header import Column, Header
+from stratdoc.extract.table_rows import BodyRow
+from stratdoc.schema import Cell
+from stratdoc.schema.records import FundingLine, Source, Span
+
+MONEY_ROLES = ("money", "value")
+# A money-looking column whose cells mostly name sources without amounts is a source column.
+SOURCE_COLUMN_MAX_NUMBERED = 0.3
+SOURCE_COLUMN_MIN_SOURCED = 0.5
+
+
+def cell_span(cell: Cell, row: GridRow) -> Span:
+    return Span(page=cell.page, start=cell.start, end=cell.end, table=row.table, row=cell.row, col=cell.col)
+
+
+def settle_source_columns(header: Header, body: list[BodyRow]) -> None:
+    """Money columns without a period whose cells are source names become `source` columns."""
+    for col in header.columns:
+        if col.role != "money" or col.has_period:
+            continue
+        texts = [t for b in body for t in [b.text(col.index)] if t]
+        if not texts:
+            continue
+        numbered = sum(1 for t in texts if find_numbers(t))
+        sourced = sum(1 for t in texts if find_sources(t))
+        if numbered <= SOURCE_COLUMN_MAX_NUMBERED * len(texts) and \
+                sourced >= SOURCE_COLUMN_MIN_SOURCED * len(texts):
+            col.role = "source"
+
+
+def _context(col: Column, source: Source | None, scenario: str | None,
+             stacked: tuple[Source, ...] = ()) -> FundingContext:
+    """A source named by the column wins, except «Всего» over a row that names its own source."""
+    if col.source is not None and (col.source != "total" or source is None):
+        source, stacked = col.source, ()
+    return FundingContext(source=source, stacked=stacked, year=col.year, year_from=col.year_from,
+                          year_to=col.year_to, scenario=col.scenario or scenario, unit=col.unit)
+
+
+def row_funding(body: BodyRow, header: Header, *, row_source: Source | None = None) -> list[FundingLine]:
+    """All funding lines of a (possibly multi-row) body row."""
+    source_col = header.first("source")
+    lines: list[FundingLine] = []
+    seen: list[Cell] = []
+    for grow in body.rows:
+        named_all = tuple(m.source for m in find_sources(grow.text(source_col.index))) if source_col else ()
+        named = named_all[0] if named_all else None
+        source = named or row_source
+        filled = False
+        for col in header.columns:
+            if col.role not in MONEY_ROLES:
+                continue
+            cell = grow.cells[col.index]
+            if cell is None or not cell.text.strip() or any(cell is s for s in seen):
+                continue
+            seen.append(cell)
+            filled = True
+            ctx = _context(col, source, body.scenario, named_all)
+            lines.extend(cell_to_funding_lines(cell.text, ctx, cell_span(cell, grow)))
+        if named == "unspecified" and not filled and source_col is not None:
+            # «Финансирование не определено» in the source column, amount cells left empty
+            cell = grow.cells[source_col.index]
+            if cell is not None:
+                lines.append(FundingLine(source="unspecified", raw=cell.text, span=cell_span(cell, grow)))
+    return lines
+
+
+def row_label(body: BodyRow, header: Header) -> str:
+    """What names the row: its name cell, else its first text that is not a number."""
+    name = header.first("name")
+    if name is not None and body.text(name.index):
+        return body.text(name.index)
+    number = header.first("number")
+    for k, t in body.rows[0].filled():
+        if (number is None or k != number.index) and not find_numbers(t):
+            return t
+    return ""
+
+
+def rows_to_funding(header: Header, body: list[BodyRow]) -> list[FundingLine]:
+    """A resource table (sources as rows, periods as columns) → strategy-level funding lines."""
+    out: list[FundingLine] = []
+    for b in body:
+        label = row_label(b, header)
+        source = source_of(label) or ("total" if b.kind == "total" else None)
+        if source is None:
+            continue
+        out.extend(row_funding(b, header, row_source=source))
+    return out

@@ -1,0 +1,164 @@
+"""A table as rows of covering cells, possibly joined from pieces on consecutive pages.
+
+Readers give cells at their origin position only; here every grid position points at the
+cell that covers it, so a merged header or a responsible unit merged down several rows is
+seen by each row it covers. A table split over pages (PDF) arrives as several tables; when
+the next piece follows with nothing but a page number or «Продолжение таблицы» between them
+and has the same columns, they are joined into one view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from stratdoc.schema import Block, BlockKind, Cell, Document, Table
+from stratdoc.schema.records import Span
+
+
+@dataclass
+class GridRow:
+    table: int  # Document.tables index of the piece this row comes from
+    row: int  # row index inside that piece
+    cells: list[Cell | None]  # the covering cell at each column
+
+    def text(self, col: int | None) -> str:
+        if col is None or col >= len(self.cells):
+            return ""
+        c = self.cells[col]
+        return c.text.strip() if c is not None else ""
+
+    def texts(self) -> list[str]:
+        return [self.text(k) for k in range(len(self.cells))]
+
+    def filled(self) -> list[tuple[int, str]]:
+        return [(k, t) for k, t in enumerate(self.texts()) if t]
+
+    def distinct_texts(self) -> list[str]:
+        out: list[str] = []
+        for _, t in self.filled():
+            if t not in out:
+                out.append(t)
+        return out
+
+    def origin_cells(self) -> list[Cell]:
+        """Cells that start in this row (not those merged down from above)."""
+        seen: list[Cell] = []
+        for c in self.cells:
+            if c is not None and c.row == self.row and all(c is not s for s in seen):
+                seen.append(c)
+        return seen
+
+    def span(self, cols: list[int] | None = None) -> Span:
+        """From the row's first cell to its last, page of the first cell, table provenance."""
+        cells = [c for k, c in enumerate(self.cells) if c is not None and c.text.strip()
+                 and (cols is None or k in cols)]
+        if not cells:
+            cells = [c for c in self.cells if c is not None]
+        if not cells:
+            return Span(start=0, end=0, table=self.table, row=self.row)
+        first = min(cells, key=lambda c: c.start)
+        last = max(cells, key=lambda c: c.end)
+        return Span(page=first.page, start=first.start, end=last.end, table=self.table, row=self.row,
+                    col=first.col)
+
+
+@dataclass
+class TableView:
+    tables: list[Table]
+    rows: list[GridRow]
+    n_cols: int
+    caption: str = ""  # text printed just before the table (title, «Приложение», units)
+
+    @property
+    def index(self) -> int:
+        return self.tables[0].index
+
+
+def table_to_rows(table: Table) -> list[GridRow]:
+    grid: list[list[Cell | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
+    for c in table.cells:
+        for r in range(c.row, min(c.row + c.row_span, table.n_rows)):
+            for k in range(c.col, min(c.col + c.col_span, table.n_cols)):
+                grid[r][k] = c
+    return [GridRow(table=table.index, row=r, cells=cells) for r, cells in enumerate(grid)]
+
+
+# Text allowed between two pieces of one table: page numbers, «Продолжение таблицы 2», «(продолжение)».
+CONTINUATION_GAP_RE = re.compile(
+    r"^(?:\d{1,4}|-\s*\d{1,4}\s*-|(?:стр(?:аница)?\.?\s*)?\d+\s*(?:из\s*\d+)?|"
+    r"\(?\s*продолжение(?:\s+(?:таблицы|приложения)\s*[\w.№ ]*)?\s*\)?\.?|окончание(?:\s+таблицы[\w.№ ]*)?)$",
+    re.IGNORECASE,
+)
+CAPTION_MAX_CHARS = 400
+CAPTION_BLOCKS = 3
+
+
+def _blocks_between(doc: Document, start: int, end: int) -> list[Block]:
+    return [b for b in doc.blocks if b.kind != BlockKind.TABLE and b.start >= start and b.end <= end]
+
+
+def caption_of(doc: Document, table: Table) -> str:
+    """The few text blocks right before a table, nearest last (title, appendix line, units)."""
+    before = [b for b in doc.blocks if b.end <= table.start]
+    picked: list[str] = []
+    for b in reversed(before):
+        if b.kind == BlockKind.TABLE or len(picked) >= CAPTION_BLOCKS:
+            break
+        picked.append(b.text)
+        if sum(len(t) for t in picked) > CAPTION_MAX_CHARS:
+            break
+    return "\n".join(reversed(picked))
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def _first_row_texts(rows: list[GridRow]) -> list[str]:
+    for r in rows:
+        if r.filled():
+            return [_norm(t) for t in r.texts()]
+    return []
+
+
+HeaderTest = Callable[[GridRow], bool]
+
+
+def continues(doc: Document, prev: Table, nxt: Table, prev_rows: list[GridRow], nxt_rows: list[GridRow],
+              looks_like_header: HeaderTest) -> bool:
+    """Is `nxt` the rest of `prev` on the next page?"""
+    if nxt.n_cols != prev.n_cols:
+        return False
+    gap = _blocks_between(doc, prev.end, nxt.start)
+    if any(not CONTINUATION_GAP_RE.match(b.text.strip()) for b in gap):
+        return False
+    if prev.page is None or nxt.page is None or nxt.page <= (prev.page_end or prev.page):
+        # without pages (DOCX, TXT) two adjacent tables are one only if the second repeats the header
+        return _first_row_texts(nxt_rows) == _first_row_texts(prev_rows)
+    first = next((r for r in nxt_rows if r.filled()), None)
+    if first is None:
+        return True
+    if _first_row_texts(nxt_rows) == _first_row_texts(prev_rows):
+        return True
+    return not looks_like_header(first)
+
+
+def document_to_views(doc: Document, looks_like_header: HeaderTest) -> list[TableView]:
+    """Every table of the document, pieces continued over pages joined.
+
+    `looks_like_header` tells a piece opening with its own, different header (a new table).
+    """
+    views: list[TableView] = []
+    for table in doc.tables:
+        rows = table_to_rows(table)
+        if views:
+            last = views[-1]
+            if continues(doc, last.tables[-1], table, last.rows, rows, looks_like_header):
+                last.tables.append(table)
+                last.rows.extend(rows)
+                continue
+        views.append(TableView(tables=[table], rows=rows, n_cols=table.n_cols,
+                               caption=caption_of(doc, table)))
+    return views

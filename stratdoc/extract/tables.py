@@ -1,0 +1,112 @@
+"""Tables of a document → measures, indicators, projects, strategy-level funding, goals and the
+organizations responsible, whatever format the tables came from.
+
+Each table (pieces continued over pages joined) is read as: header → column model; body →
+rows with their goal and section; the table's role from its header vocabulary; then the
+rows of that role become records.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stratdoc.extract.indicators import merge_indicators, rows_to_indicators
+from stratdoc.extract.measures import responsible_mentions, rows_to_measures
+from stratdoc.extract.projects import rows_to_projects
+from stratdoc.extract.responsible import is_generic_unit
+from stratdoc.extract.table_funding import row_label, rows_to_funding, settle_source_columns
+from stratdoc.extract.table_grid import TableView, document_to_views
+from stratdoc.extract.table_header import (
+    SCENARIO_MARKERS,
+    Header,
+    looks_like_header,
+    read_header,
+    scenario_words,
+)
+from stratdoc.extract.table_roles import TableRole, classify_table, lemmas_of
+from stratdoc.extract.table_rows import BodyRow, GoalRow, walk_body
+from stratdoc.extract.text_measures import extract_text_measures
+from stratdoc.schema import Document
+from stratdoc.schema.records import Extraction, Goal, Organization, Span, Task
+
+
+def table_role(view: TableView, header: Header, body: list[BodyRow]) -> TableRole:
+    name = header.first("name")
+    labels = [row_label(b, header) for b in body]
+    has_periods = any(c.has_period for c in header.columns)
+    return classify_table(header.text, name.header if name else "", f"{view.caption}\n{header.title}",
+                          labels, has_periods)
+
+
+def caption_scenario(view: TableView, header: Header) -> str | None:
+    """«… (консервативный вариант)» in a table's title: its values belong to that scenario."""
+    text = f"{view.caption}\n{header.title}"
+    found = scenario_words(text)
+    if found and lemmas_of(text) & SCENARIO_MARKERS:
+        return found[-1]
+    return None
+
+
+def goals_from_rows(goal_rows: list[GoalRow]) -> list[Goal]:
+    """Goal section rows, one record per goal number (a plan repeats them table after table)."""
+    out: dict[str | None, Goal] = {}
+    for g in goal_rows:
+        goal = out.get(g.number)
+        if goal is None:
+            goal = out[g.number] = Goal(number=g.number, text=g.text, span=g.span)
+        for number, text in g.tasks:
+            if all(t.number != number for t in goal.tasks):
+                goal.tasks.append(Task(number=number, text=text))
+    return list(out.values())
+
+
+def _org_key(name: str) -> str:
+    key = name.lower().replace("ё", "е")
+    key = re.sub(r"[«»“”„\"']", '"', key)
+    return " ".join(key.split()).strip(' .,;:"')
+
+
+def organizations_from(mentions: list[tuple[str, Span]]) -> list[Organization]:
+    """Responsible units, deduplicated, capitalised as a name is written on its own («управление
+    образования …» inside a list → «Управление образования …»); a bare «учреждения» names no one."""
+    out: dict[str, Organization] = {}
+    for name, span in mentions:
+        if is_generic_unit(name):
+            continue
+        key = _org_key(name)
+        if key in out:
+            out[key].mentions += 1
+        else:
+            out[key] = Organization(name=name[:1].upper() + name[1:], mentions=1, span=span)
+    return list(out.values())
+
+
+def extract_tables(doc: Document) -> Extraction:
+    ex = Extraction()
+    goal_rows: list[GoalRow] = []
+    mentions: list[tuple[str, Span]] = []
+    for view in document_to_views(doc, looks_like_header):
+        header = read_header(view)
+        body, goals = walk_body(view, header)
+        settle_source_columns(header, body)
+        role = table_role(view, header, body)
+        if role == TableRole.OTHER:
+            continue
+        goal_rows.extend(goals)
+        if role == TableRole.MEASURES:
+            ex.measures.extend(rows_to_measures(header, body))
+        elif role == TableRole.INDICATORS:
+            scenario = caption_scenario(view, header)
+            ex.indicators.extend(rows_to_indicators(header, body, table_scenario=scenario))
+        elif role == TableRole.PROJECTS:
+            ex.projects.extend(rows_to_projects(header, body))
+        elif role == TableRole.FUNDING:
+            ex.funding.extend(rows_to_funding(header, body))
+        for b in body:
+            if b.kind == "data":
+                mentions.extend(responsible_mentions(b, header))
+    ex.indicators = merge_indicators(ex.indicators)
+    ex.measures.extend(extract_text_measures(doc))
+    ex.goals = goals_from_rows(goal_rows)
+    ex.organizations = organizations_from(mentions)
+    return ex

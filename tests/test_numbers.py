@@ -1,0 +1,69 @@
+"""Russian number formats → Decimal, and the recorded reading of an ambiguous separator."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from stratdoc.extract.numbers import find_numbers, is_no_value, is_not_available, parse_number
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("15 423,3", Decimal("15423.3")),
+    ("1 194 494,4", Decimal("1194494.4")),
+    ("1\u00a0194\u00a0494,4", Decimal("1194494.4")),  # no-break spaces
+    ("1\u2009194\u202f494,4", Decimal("1194494.4")),  # thin and narrow no-break spaces
+    ("+1 872", Decimal("1872")),
+    ("+1228", Decimal("1228")),
+    ("0,81", Decimal("0.81")),
+    ("7271,281", Decimal("7271.281")),
+    ("−5,5", Decimal("-5.5")),  # U+2212 minus
+    ("12577.824999999999", Decimal("12577.824999999999")),  # a spreadsheet's computed value
+    ("1.234.567,5", Decimal("1234567.5")),
+    ("1,234,567.5", Decimal("1234567.5")),
+    ("12,5%", Decimal("12.5")),
+    ("48", Decimal("48")),
+])
+def test_parse_number(text: str, expected: Decimal) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None
+    assert parsed.value == expected
+    assert parsed.note is None
+
+
+@pytest.mark.parametrize(("text", "fraction_ok", "expected", "note_word"), [
+    ("-2,537", False, Decimal("-2537"), "thousands"),  # people: counted whole
+    ("-2,537", True, Decimal("-2.537"), "decimal"),
+    ("347,150", True, Decimal("347.150"), "decimal"),  # тыс. чел.
+    ("1.500", False, Decimal("1500"), "thousands"),
+])
+def test_ambiguous_separator_is_read_by_unit_and_noted(text: str, fraction_ok: bool, expected: Decimal,
+                                                       note_word: str) -> None:
+    parsed = parse_number(text, fraction_ok=fraction_ok)
+    assert parsed is not None and parsed.value == expected
+    assert parsed.note is not None and note_word in parsed.note
+
+
+@pytest.mark.parametrize("text", ["н/д", "-", "—", "", "Бюджет МО", "2021-2023 гг.", "1.2.3"])
+def test_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "no_value", "not_available"), [
+    ("н/д", True, True), ("Н/Д", True, True), ("-", True, False), ("—", True, False),
+    ("х", True, False), ("", True, False), ("0", False, False), ("5,0", False, False),
+])
+def test_no_value_cells(text: str, no_value: bool, not_available: bool) -> None:
+    assert is_no_value(text) is no_value
+    assert is_not_available(text) is not_available
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Областной бюджет 337 475,9 Бюджет МО 37 523,6", [Decimal("337475.9"), Decimal("37523.6")]),
+    ("ФБ 100,0; ОБ 50", [Decimal("100.0"), Decimal("50")]),
+    ("2021 2022 2023", [Decimal("2021"), Decimal("2022"), Decimal("2023")]),
+    ("рост на -3,5 и +7", [Decimal("-3.5"), Decimal("7")]),
+])
+def test_find_numbers(text: str, values: list[Decimal]) -> None:
+    assert [f.number.value for f in find_numbers(text)] == values
