@@ -1,0 +1,352 @@
+"""Priority directions and clusters from running text.
+
+Documents announce their directions in a few shapes, each a step below:
+
+* a cue line then a list — «предлагаются следующие приоритетные направления:» followed by
+  numbered items, each optionally with bulleted sub-directions (`cue_lists_to_directions`);
+* a sentence with an inline list — «по четырем направлениям: А, Б, В, Г» or
+  «по направлениям «А» (АБ), «Б» и «В». Еще две — «Г» и «Д» …» (`sentences_to_directions`);
+* a slide: an upper-case title naming directions or a strategy, then short lower-case lines
+  (`slides_to_directions`).
+
+An item's name is its first sentence without parenthetical glosses; `kind` is `cluster`
+when its head noun is «кластер».
+"""
+
+from __future__ import annotations
+
+import re
+
+from stratdoc.extract import cues
+from stratdoc.extract.text_units import (
+    Line,
+    Sentence,
+    Word,
+    clean_name,
+    doc_to_lines,
+    first_sentence,
+    lemma,
+    line_sentences,
+    quote_spans,
+    span_of,
+    strip_span,
+    without_parentheticals,
+    word_form,
+    words,
+)
+from stratdoc.schema import Direction, Document
+
+MAX_ITEM_WORDS = 12  # a longer inline item is prose, not a direction's name
+MAX_SLIDE_ITEM_WORDS = 8
+# Between two quoted names of one list: «А» (АБ), «Б» и «В».
+LIST_JOINER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:,\s*а\s+также|,|;|\bи\b|\bили\b)\s*$")
+# After a cue noun, before its list: optional modifiers, then «:» or a dash or nothing.
+CUE_TAIL = re.compile(r"\s*(?:[:—–-]\s*)?")
+# A cue noun's genitive tail and the colon opening its inline list: «направления развития: …».
+COLON_AFTER_CUE = re.compile(r"(?:\s+[\w-]+){0,4}?\s*:\s*")
+
+
+def name_kind(name: str, default: str = "direction") -> str:
+    """`cluster` when a word of the name's head part (before a quote or a dash) is «кластер»."""
+    head = re.split(r"[«\"“]|\s[-–—]\s", name, maxsplit=1)[0]
+    if any(lemma(w.text) in cues.CLUSTER_NOUNS for w in words(head)):
+        return "cluster"
+    return default
+
+
+def item_name(body: str) -> str:
+    """A listed item's name: its first sentence, without glosses in parentheses."""
+    return clean_name(without_parentheticals(first_sentence(body)))
+
+
+# --- cue line + list ----------------------------------------------------------------------
+
+def is_list_line(line: Line) -> bool:
+    return line.shape in ("number", "bullet")
+
+
+def lead_kind(text: str) -> str | None:
+    """The kind announced by a line that leads a list: its last cue noun is plural («следующие
+    направления», «Основные направления:») and stands close before the colon, with at most a
+    copula between, so «Направление включает мероприятия:» or «… приоритеты установлены
+    следующими документами:» lead no list of directions."""
+    low = text.lower()
+    if not any(stem in low for stem in cues.DIRECTION_STEMS):
+        return None
+    ws = words(text.rstrip().rstrip(":"))
+    for k in range(len(ws) - 1, -1, -1):
+        form = word_form(ws[k].text)
+        kind = cues.DIRECTION_NOUNS.get(form.lemma) if form.pos == "NOUN" else None
+        if kind is None:
+            continue
+        if "plur" not in form.numbers or governed_by_noun(ws, k):
+            return None
+        comma = text.find(",", ws[k].end)
+        tail = [w for w in ws[k + 1:] if comma < 0 or w.start < comma]
+        if len(tail) > cues.MAX_CUE_TAIL_WORDS:
+            return None
+        for w in tail:
+            f = word_form(w.text)
+            verb = f.pos in ("VERB", "INFN") and f.lemma not in cues.CUE_COPULAS
+            if verb or f.lemma.startswith("следующ"):
+                return None
+        return kind
+    return None
+
+
+def governed_by_noun(ws: list[Word], k: int) -> bool:
+    """Whether word k may be a genitive under the noun before it (modifiers skipped):
+    «Способы реализации направления:» lists ways, not directions."""
+    if "gent" not in word_form(ws[k].text).cases:
+        return False
+    j = k - 1
+    while j >= 0 and word_form(ws[j].text).pos in ("ADJF", "PRTF", "NPRO"):
+        j -= 1
+    return j >= 0 and word_form(ws[j].text).pos == "NOUN"
+
+
+def is_cue_line(lines: list[Line], i: int) -> bool:
+    line = lines[i]
+    if i + 1 >= len(lines) or not is_list_line(lines[i + 1]):
+        return False
+    if not (line.text.rstrip().endswith(":") or line.shape == "heading"):
+        return False
+    return lead_kind(line.body) is not None
+
+
+def list_to_directions(doc: Document, lines: list[Line], first: int, default_kind: str) -> tuple[
+        list[Direction], int]:
+    """Items from lines[first:] while they are list lines; returns them and the next index.
+
+    With numbered top items, bullets (and deeper numbers) under an item are its sub-directions;
+    with bulleted top items, each bullet is a direction.
+    """
+    top = lines[first]
+    out: list[tuple[Line, list[Line]]] = []
+    j = first
+    while j < len(lines) and is_list_line(lines[j]):
+        line = lines[j]
+        same = line.shape == top.shape and line.style == top.style
+        if same and (line.shape != "number" or line.depth == top.depth):
+            out.append((line, []))
+        elif line.shape == "number" and top.shape == "number" and (not same or line.depth < top.depth):
+            break  # «2. …» after items «1) …»: the enclosing list resumes
+        else:
+            out[-1][1].append(line)
+        j += 1
+    directions = []
+    for head, subs in out:
+        name = item_name(head.body)
+        if not name:
+            continue
+        items = [item_name(s.body) for s in subs]
+        end = subs[-1].end if subs else head.end
+        directions.append(Direction(
+            name=name,
+            kind=name_kind(name, default_kind),
+            items=[x for x in items if x],
+            span=span_of(doc, head.start, end),
+        ))
+    return directions, j
+
+
+def cue_lists_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+    out: list[Direction] = []
+    i = 0
+    while i < len(lines):
+        if is_cue_line(lines, i):
+            kind = lead_kind(lines[i].body) or "direction"
+            found, j = list_to_directions(doc, lines, i + 1, kind)
+            out.extend(found)
+            used.update(range(i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+# --- inline lists in a sentence ---------------------------------------------------------------
+
+def quoted_list(text: str, quotes: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    """The quotations forming one list that starts with the quote opening at `at`."""
+    chain: list[tuple[int, int]] = []
+    for qs, qe in quotes:
+        if qs - 1 < at:
+            continue
+        if not chain:
+            if qs - 1 != at:
+                break
+        elif not LIST_JOINER.fullmatch(text[chain[-1][1] + 1:qs - 1]):
+            break
+        chain.append((qs, qe))
+    return chain
+
+
+def split_inline_items(text: str, count: int | None) -> list[tuple[str, int, int]]:
+    """«А, Б, В и Г» → (name, start, end) items; the last «и» splits only when a stated count
+    asks for it, since «развитие инфраструктуры и ЖКХ» is one item."""
+    sep = re.compile(r"\s*;\s*" if ";" in text else r"\s*,\s*")
+    pieces, pos = [], 0
+    for m in sep.finditer(text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    pieces = [(a, b) for a, b in pieces if text[a:b].strip()]
+    if count and len(pieces) == count - 1:
+        a, b = pieces[-1]
+        conj = list(re.finditer(r"\s+и\s+", text[a:b]))
+        if conj:
+            last = conj[-1]
+            pieces[-1:] = [(a, a + last.start()), (a + last.end(), b)]
+    return [(clean_name(without_parentheticals(text[a:b])), *strip_span(text, a, b)) for a, b in pieces]
+
+
+def stated_count(before: str) -> int | None:
+    """The numeral standing just before a cue noun: «по четырем направлениям» → 4."""
+    ws = words(before)[-3:]
+    for w in reversed(ws):
+        if w.text.isdigit():
+            return int(w.text)
+        n = cues.COUNT_WORDS.get(lemma(w.text))
+        if n:
+            return n
+    return None
+
+
+def sentence_to_directions(doc: Document, sent: Sentence) -> tuple[list[Direction], bool]:
+    """Directions listed in one sentence; the flag says it ended in a quoted list."""
+    text = sent.text
+    low = text.lower()
+    if not any(stem in low for stem in cues.DIRECTION_STEMS):
+        return [], False
+    quotes = quote_spans(text)
+    for w in words(text):
+        kind = cues.DIRECTION_NOUNS.get(lemma(w.text))
+        if not kind or word_form(w.text).pos != "NOUN":
+            continue
+        tail = CUE_TAIL.match(text, w.end)
+        at = tail.end() if tail else w.end
+        chain = quoted_list(text, quotes, at)
+        if chain and kind == "direction":  # a quoted name after «кластер» names one cluster
+            return [Direction(name=clean_name(text[s:e]), kind=name_kind(text[s:e], kind),
+                              span=span_of(doc, sent.start + s, sent.start + e))
+                    for s, e in chain], True
+        colon = COLON_AFTER_CUE.match(text, w.end)
+        if colon and colon.end() < len(text) and not chain:
+            at = colon.end()
+            body = text[at:].rstrip()
+            body = body[:-1] if body.endswith((".", "!", "?")) else body
+            items = split_inline_items(body, stated_count(text[:w.start]))
+            if len(items) >= 2 and all(0 < len(x.split()) <= MAX_ITEM_WORDS for x, _, _ in items):
+                return items_to_directions(doc, sent, at, items, kind), False
+    return [], False
+
+
+def items_to_directions(doc: Document, sent: Sentence, at: int,
+                        items: list[tuple[str, int, int]], kind: str) -> list[Direction]:
+    return [Direction(name=name, kind=name_kind(name, kind),
+                      span=span_of(doc, sent.start + at + s, sent.start + at + e))
+            for name, s, e in items]
+
+
+def continuation_to_directions(doc: Document, sent: Sentence) -> list[Direction]:
+    """«Еще две — «Г» и «Д» …» after a quoted list: its first quoted list continues the last."""
+    if not sent.text.lower().startswith(cues.CONTINUATION_OPENERS):
+        return []
+    quotes = quote_spans(sent.text)
+    if not quotes or len(words(sent.text[:quotes[0][0]])) > 3:
+        return []
+    return [Direction(name=clean_name(sent.text[s:e]), kind=name_kind(sent.text[s:e]),
+                      span=span_of(doc, sent.start + s, sent.start + e))
+            for s, e in quoted_list(sent.text, quotes, quotes[0][0] - 1)]
+
+
+def sentences_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+    out: list[Direction] = []
+    for i, line in enumerate(lines):
+        if i in used or line.shape == "heading":
+            continue
+        open_list = False
+        for sent in line_sentences(line):
+            if open_list:
+                more = continuation_to_directions(doc, sent)
+                if more:
+                    out.extend(more)
+                    continue
+            found, open_list = sentence_to_directions(doc, sent)
+            out.extend(found)
+    return out
+
+
+# --- slides -----------------------------------------------------------------------------------
+
+def is_slide_item(line: Line) -> bool:
+    """A short lower-case line opening with a noun or an adjective: «развитие туризма»."""
+    text = without_parentheticals(line.text)
+    ws = words(text)
+    if line.shape != "text" or not ws or not text[0].islower() or len(ws) > MAX_SLIDE_ITEM_WORDS:
+        return False
+    if text.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    return word_form(ws[0].text).pos in ("NOUN", "ADJF")
+
+
+def slide_title_noun(line: Line) -> str | None:
+    if line.shape != "heading":
+        return None
+    for w in words(line.text):
+        lem = lemma(w.text)
+        if lem in cues.SLIDE_DIRECTION_NOUNS and word_form(w.text).pos == "NOUN":
+            return lem
+    return None
+
+
+def slides_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+    out: list[Direction] = []
+    strategy_seen = False
+    i = 0
+    while i < len(lines):
+        noun = slide_title_noun(lines[i]) if i not in used else None
+        if noun is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].shape == "heading" and slide_title_noun(lines[j]) is None:
+            j += 1  # the title may run over several short heading lines
+        k = j
+        while k < len(lines) and k not in used and is_slide_item(lines[k]):
+            k += 1
+        if k - j >= 2:
+            if noun in cues.SLIDE_STRATEGY_NOUNS:
+                if strategy_seen:
+                    i = k
+                    continue
+                strategy_seen = True
+            for line in lines[j:k]:
+                out.append(Direction(name=clean_name(without_parentheticals(line.text)),
+                                     span=span_of(doc, line.start, line.end)))
+            used.update(range(i, k))
+        i = max(k, i + 1)
+    return out
+
+
+# --- entry ------------------------------------------------------------------------------------
+
+def dedupe(directions: list[Direction]) -> list[Direction]:
+    seen: set[str] = set()
+    out = []
+    for d in directions:
+        key = " ".join(d.name.lower().replace("ё", "е").split())
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def extract_directions(doc: Document) -> list[Direction]:
+    lines = doc_to_lines(doc)
+    used: set[int] = set()
+    found = cue_lists_to_directions(doc, lines, used)
+    found += slides_to_directions(doc, lines, used)
+    found += sentences_to_directions(doc, lines, used)
+    return dedupe(sorted(found, key=lambda d: d.span.start))

@@ -1,0 +1,394 @@
+"""Proposed projects and initiatives named in running text (news of strategy sessions, reports).
+
+Four rules, each a step over one sentence:
+
+* `quoted_projects`: a quotation after a cue noun — «проекты «Цифровой портрет»»,
+  «чат-бота «Мой двор»», «систему по развитию скверов «Парки рядом»»; the nearest cue noun
+  before the quote decides, so «сессии по направлениям «…»» is not a project. Quotations
+  joined by commas or «и» share their first one's cue.
+* `apposition_projects`: «Отдельный проект — городской Wi-Fi», «сервисы — единый портал и
+  единая карта»; a leading «создание»/«разработка» gives way to its object.
+* `coordinated_projects`: in a sentence that proposes something, a comma-separated object
+  that opens with a cue noun: «…, школу управленцев для бюджетных учреждений, …».
+* `abbreviation_projects`: «Центр городских инициатив (ЦГИ)», the abbreviation spelling the
+  initials of the name.
+
+Weak cue nouns (центр, система, школа …) count only in a sentence with a verb of proposing or
+launching, which keeps organizations such as «центр «Платформа»» out. Upper-case slide lines
+are titles, not running text, and are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from stratdoc.extract import cues, nlp
+from stratdoc.extract.text_units import (
+    Line,
+    Sentence,
+    Word,
+    clean_name,
+    doc_to_lines,
+    is_upper_text,
+    line_sentences,
+    quote_spans,
+    span_of,
+    strip_span,
+    word_form,
+    words,
+)
+from stratdoc.schema import Document, Project
+
+LIST_JOINER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:,\s*а\s+также|,|;|\bи\b|\bили\b)\s*(?:\w+\s+)?$")
+DASH = re.compile(r"\s[—–-]\s")
+# Where a top-level list item ends inside a sentence.
+ITEM_SPLIT = re.compile(r",\s*а\s+также\s+|,\s*|;\s*")
+ABBREVIATION = re.compile(r"\(([А-ЯЁA-Z]{2,7})\)")
+ALL_CAPS_ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
+# Words skipped when matching an abbreviation's letters to a name's words.
+FUNCTION_WORDS = frozenset({"и", "в", "во", "на", "по", "для", "с", "со", "о", "об", "к", "при", "из"})
+PHRASE_POS = frozenset({"NOUN", "ADJF", "LATN", "NUMR"})
+STOP_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "CONJ"})
+
+
+def cue_strength(word: str) -> str | None:
+    """'strong', 'weak', 'not' (a non-project cue noun) or None for any other word."""
+    form = word_form(word)
+    if form.lemma in cues.NOT_PROJECT_NOUNS and form.pos in ("NOUN", "UNKN"):
+        return "not"
+    if form.pos != "NOUN" and not (word.lower().startswith("чат-") and form.lemma.startswith("чат")):
+        return None
+    if form.lemma in cues.STRONG_PROJECT_NOUNS:
+        return "strong"
+    if form.lemma in cues.WEAK_PROJECT_NOUNS:
+        return "weak"
+    return None
+
+
+def proposes(text: str) -> bool:
+    """Whether a sentence has a verb of proposing, launching or building."""
+    low = text.lower()
+    if not any(stem in low for stem in cues.PROPOSAL_STEMS):
+        return False
+    return any(word_form(w.text).pos in ("VERB", "INFN") and word_form(w.text).lemma in cues.PROPOSAL_VERBS
+               for w in words(text))
+
+
+def cue_allows(strength: str | None, proposal: bool) -> bool:
+    return strength == "strong" or (strength == "weak" and proposal)
+
+
+def nominative(phrase: str) -> str:
+    """A noun phrase in the nominative when it starts in another case; names stay as printed."""
+    ws = words(phrase)
+    if not ws:
+        return phrase
+    first = word_form(ws[0].text)
+    if "nomn" in first.cases or first.pos in ("LATN", None):
+        return phrase
+    return nlp.normalize_phrase(phrase)
+
+
+# --- quoted names -----------------------------------------------------------------------------
+
+def cue_before(text: str, start: int, floor: int) -> str | None:
+    """Strength of the nearest cue noun among the words before `start` (not before `floor`)."""
+    before = words(text[floor:start], floor)[-cues.CUE_WINDOW_WORDS:]
+    for w in reversed(before):
+        if ALL_CAPS_ABBREVIATION.fullmatch(w.text):
+            return "not"  # a legal form or a territory: ПАО «…», МО «…», МБОУ «…»
+        strength = cue_strength(w.text)
+        if strength is not None:
+            return strength
+        if word_form(w.text).pos in ("VERB", "INFN") or text[w.end:start].lstrip().startswith((":", ";")):
+            return None
+    return None
+
+
+def is_name(text: str, n_words: int) -> bool:
+    """A quoted name opens with a capital or a digit; «доращивание», «текущими» are quoted words."""
+    return (0 < n_words <= cues.MAX_NAME_WORDS and (text[0].isupper() or text[0].isdigit())
+            and any(ch.isalpha() for ch in text) and not re.search(r"[.!?]\s", text))
+
+
+def quoted_projects(sent: Sentence, proposal: bool) -> list[tuple[str, int, int]]:
+    text = sent.text
+    out: list[tuple[str, int, int]] = []
+    prev_end, prev_ok = 0, False
+    for qs, qe in quote_spans(text):
+        joined = prev_end > 0 and bool(LIST_JOINER.fullmatch(text[prev_end + 1:qs - 1]))
+        ok = prev_ok if joined else cue_allows(cue_before(text, qs - 1, prev_end + 1 if prev_end else 0),
+                                               proposal)
+        s, e = strip_span(text, qs, qe)
+        name = clean_name(text[s:e])
+        n_words = len(words(name))
+        if ok and is_name(name, n_words):
+            out.append((name, sent.start + s, sent.start + e))
+        prev_end, prev_ok = qe, ok
+    return out
+
+
+# --- apposition: «проект — X и Y» -----------------------------------------------------------------
+
+def split_conjuncts(text: str, offset: int) -> list[tuple[str, int]]:
+    """Items of «X, Y и Z» outside quotes; «и» splits only between like-cased phrase starts."""
+    items: list[tuple[str, int]] = []
+    pos = 0
+    for m in ITEM_SPLIT.finditer(text):
+        items.append((text[pos:m.start()], offset + pos))
+        pos = m.end()
+    items.append((text[pos:], offset + pos))
+    out: list[tuple[str, int]] = []
+    for item, at in items:
+        ws = words(item)
+        cut = None
+        for k, w in enumerate(ws[1:-1], 1):
+            if w.text == "и" and shares_case(ws[0].text, ws[k + 1].text):
+                cut = (ws[k].start, ws[k + 1].start)
+                break
+        if cut:
+            out.append((item[:cut[0]], at))
+            out.append((item[cut[1]:], at + cut[1]))
+        else:
+            out.append((item, at))
+    return [(x.strip(), a + (len(x) - len(x.lstrip()))) for x, a in out if x.strip()]
+
+
+def shares_case(a: str, b: str) -> bool:
+    fa, fb = word_form(a), word_form(b)
+    if fa.pos not in ("NOUN", "ADJF") or fb.pos not in ("NOUN", "ADJF"):
+        return False
+    if fa.lemma in cues.CREATION_NOUNS or fb.lemma in cues.CREATION_NOUNS:
+        return fa.lemma in cues.CREATION_NOUNS and fb.lemma in cues.CREATION_NOUNS
+    return bool((fa.cases & fb.cases) & {"nomn", "accs"})
+
+
+def phrase_item(item: str, at: int) -> tuple[str, int, int] | None:
+    """A list item that is a noun phrase, its creation verbal noun dropped: (text, start, end)."""
+    ws = words(item, at)
+    if not ws or re.search(r"[«\"“]", item):
+        return None
+    if word_form(ws[0].text).lemma in cues.CREATION_NOUNS and len(ws) > 1:
+        ws = ws[1:]
+    first = word_form(ws[0].text)
+    if first.pos not in PHRASE_POS or any(word_form(w.text).pos in STOP_POS for w in ws):
+        return None
+    if len(ws) > cues.MAX_NAME_WORDS or (len(ws) == 1 and first.pos != "LATN"):
+        return None
+    start = ws[0].start
+    end = at + len(item.rstrip(" .,;:"))
+    return item[start - at:end - at], start, end
+
+
+def introduces_names(tail: str, at: int) -> bool:
+    """Whether the text after a dash opens with a noun-phrase item: «— единый портал …»."""
+    items = split_conjuncts(tail, at)
+    return bool(items) and phrase_item(*items[0]) is not None
+
+
+def apposition_projects(sent: Sentence, proposal: bool) -> list[tuple[str, int, int]]:
+    text = sent.text
+    out: list[tuple[str, int, int]] = []
+    for m in DASH.finditer(text):
+        head = words(text[:m.start()])[-3:]
+        after = words(text[m.end():m.end() + 40])
+        if not head or (after and head[-1].text[0].isupper() and after[0].text[0].isupper()):
+            continue  # «Усть - Вымский»: a hyphenated name spelt with spaces
+        strengths = [cue_strength(w.text) if word_form(w.text).cases & {"nomn", "accs"} else None
+                     for w in head]
+        strong = "strong" in strengths or ("weak" in strengths and proposal)
+        if not strong or "not" in strengths:
+            continue
+        start = m.end()
+        lead = re.match(r"это\s+", text[start:])
+        start += lead.end() if lead else 0
+        tail = text[start:]
+        stop = re.search(r"\s[—–-]\s|[.!?:(]\s|[.!?]$", tail)
+        tail = tail[:stop.start()] if stop else tail
+        for item, at in split_conjuncts(tail, start):
+            found = phrase_item(item, at)
+            if not found:
+                break
+            name, s, e = found
+            out.append((clean_name(nominative(name)), sent.start + s, sent.start + e))
+    return out
+
+
+# --- coordinated objects: «…, школу управленцев для бюджетных учреждений, …» -------------------------
+
+def cue_phrase(ws: list[Word]) -> int | None:
+    """Index of the first word of a cue-led phrase (infinitive, numeral and modifiers skipped)."""
+    k = 0
+    if k < len(ws) and ws[k].text.lower() in ("а", "также", "и"):
+        k += 1
+    if k < len(ws) and ws[k].text.lower() == "также":
+        k += 1
+    if k < len(ws) and word_form(ws[k].text).pos == "INFN":
+        k += 1
+    if k < len(ws) and word_form(ws[k].text).pos == "NUMR":
+        k += 1
+    first = k
+    while k < len(ws) and word_form(ws[k].text).pos in ("ADJF", "PRTF"):
+        if word_form(ws[k].text).lemma in cues.GENERIC_WORDS:
+            return None
+        k += 1
+    if k >= len(ws) or cue_strength(ws[k].text) not in ("strong", "weak"):
+        return None
+    if not word_form(ws[k].text).cases & {"nomn", "accs"}:
+        return None  # «для разработки программ …»: not the object proposed
+    if k == len(ws) - 1 and k == first:  # a bare noun: «и проекты» names nothing
+        return None
+    return first
+
+
+def coordinated_projects(sent: Sentence, proposal: bool) -> list[tuple[str, int, int]]:
+    if not proposal:
+        return []
+    text = sent.text
+    body = text.rstrip(" .!?")
+    out: list[tuple[str, int, int]] = []
+    seen_verb = False
+    for item, at in split_top_level(body):
+        obj, obj_at, has_verb = after_proposal_verb(item, at)
+        seen_verb = seen_verb or has_verb
+        if not seen_verb:
+            continue  # items before the verb are its subject and circumstances
+        for part, pat in split_on_and(obj, obj_at):
+            cut = DASH.search(part)
+            if cut and introduces_names(part[cut.end():], pat + cut.end()):
+                continue  # «сервисы — портал и карта»: a heading over the names the dash brings
+            part = part[:cut.start()] if cut else part
+            if re.search(r"[«»\"“”()]", part):
+                continue  # a quoted name is the quote rule's; a stray mark means speech
+            ws = words(part, pat)
+            first = cue_phrase(ws)
+            if first is None or any(word_form(w.text).pos in ("VERB", "PRTS", "GRND") for w in ws[first:]):
+                continue
+            if word_form(ws[-1].text).pos in ("ADJF", "PRTF"):
+                continue  # «систему правовых, организационных …»: a comma inside the phrase
+            s = ws[first].start
+            e = pat + len(part.rstrip(" .,;:"))
+            if len(words(text[s:e])) > cues.MAX_NAME_WORDS:
+                continue
+            out.append((clean_name(nominative(text[s:e])), sent.start + s, sent.start + e))
+    return out
+
+
+def after_proposal_verb(item: str, at: int) -> tuple[str, int, bool]:
+    """The part of a comma item after its last verb of proposing (the object it proposes),
+    and whether the item has such a verb."""
+    verbs = [w for w in words(item) if word_form(w.text).pos in ("VERB", "INFN")
+             and word_form(w.text).lemma in cues.PROPOSAL_VERBS]
+    if not verbs:
+        return item, at, False
+    cut = verbs[-1].end
+    return item[cut:], at + cut, True
+
+
+def split_top_level(text: str) -> list[tuple[str, int]]:
+    """Comma items of a sentence, commas inside quotes and parentheses kept."""
+    items, depth, start = [], 0, 0
+    quotes = quote_spans(text)
+    inside = {i for s, e in quotes for i in range(s - 1, e + 1)}
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0 and i not in inside:
+            items.append((text[start:i], start))
+            start = i + 1
+    items.append((text[start:], start))
+    return [(x, a) for x, a in items if x.strip()]
+
+
+def split_on_and(item: str, at: int) -> list[tuple[str, int]]:
+    """«X и Y» outside quotes and parentheses → X, Y when Y opens a cue-led phrase."""
+    quotes = quote_spans(item)
+    inside = {i for s, e in quotes for i in range(s - 1, e + 1)}
+    parts, start = [], 0
+    for m in re.finditer(r"\sи\s", item):
+        if m.start() in inside or item.count("(", 0, m.start()) > item.count(")", 0, m.start()):
+            continue
+        before = item[start:m.start()]
+        like = re.search(r"[»\"”]", before) or any(cue_strength(w.text) in ("strong", "weak")
+                                                   for w in words(before))
+        if like and cue_phrase(words(item[m.end():])) is not None:
+            parts.append((before, at + start))
+            start = m.end()
+    parts.append((item[start:], at + start))
+    return parts
+
+
+# --- abbreviations: «Центр городских инициатив (ЦГИ)» ---------------------------------------------------
+
+def abbreviation_projects(sent: Sentence, proposal: bool) -> list[tuple[str, int, int]]:
+    text = sent.text
+    out: list[tuple[str, int, int]] = []
+    for m in ABBREVIATION.finditer(text):
+        before = text[:m.start()].rstrip()
+        if before.endswith(("»", '"', "”")):
+            continue  # the quoted name before it is the quote rule's
+        ws = words(before)
+        letters = list(m.group(1).lower())
+        k = len(ws)
+        while letters and k > 0:
+            k -= 1
+            w = ws[k].text.lower()
+            if w in FUNCTION_WORDS:
+                continue
+            initials = [part[0] for part in w.split("-") if part]
+            if letters[-len(initials):] != initials:
+                break
+            del letters[-len(initials):]
+        if letters or k >= len(ws):
+            continue
+        if not cue_allows(cue_strength(ws[k].text), proposal):
+            continue
+        s, e = ws[k].start, len(before)
+        out.append((clean_name(nominative(text[s:e])), sent.start + s, sent.start + e))
+    return out
+
+
+# --- entry ----------------------------------------------------------------------------------------
+
+RULES = (quoted_projects, apposition_projects, coordinated_projects, abbreviation_projects)
+
+
+def is_running_text(line: Line) -> bool:
+    return line.shape != "heading" and not is_upper_text(line.text)
+
+
+def speech_spans(line: Line) -> list[tuple[int, int]]:
+    """Quotations too long to be names: reported speech, where only quoted names count."""
+    return [(line.start + s, line.start + e) for s, e in quote_spans(line.text)
+            if len(words(line.text[s:e])) > cues.MAX_NAME_WORDS]
+
+
+def extract_text_projects(doc: Document) -> list[Project]:
+    found: list[tuple[str, int, int]] = []
+    for line in doc_to_lines(doc):
+        if not is_running_text(line):
+            continue
+        speech = speech_spans(line)
+        for sent in line_sentences(line):
+            proposal = proposes(sent.text)
+            in_speech = any(s - 1 <= sent.start < e for s, e in speech)
+            for rule in (RULES[:1] if in_speech else RULES):
+                found.extend(rule(sent, proposal))
+    return dedupe(doc, found)
+
+
+def dedupe(doc: Document, found: list[tuple[str, int, int]]) -> list[Project]:
+    """First of each name; a span inside an already kept one adds nothing."""
+    out: list[Project] = []
+    seen: set[str] = set()
+    spans: list[tuple[int, int]] = []
+    for name, s, e in sorted(found, key=lambda x: (x[1], -x[2])):
+        key = " ".join(name.lower().replace("ё", "е").split())
+        if not key or key in seen or any(a <= s and e <= b for a, b in spans):
+            continue
+        seen.add(key)
+        spans.append((s, e))
+        out.append(Project(name=name, span=span_of(doc, s, e)))
+    return out

@@ -1,0 +1,241 @@
+"""Lines, sentences, words and quoted names of a document's running text.
+
+Narrative extractors read lines rather than blocks: one reader puts a numbered item and its
+bullets into separate blocks, another into one block with line breaks, and in both cases the
+line's shape ("1. …", "- …", a short upper-case title) is what carries the nesting. Table
+blocks are skipped: tables have their own extractor.
+
+Morphology comes from pymorphy3 through `nlp.models()`, turned here into a small frozen
+`WordForm`, so the rule modules compare lemmas and grammemes without touching pymorphy objects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from stratdoc.extract import nlp
+from stratdoc.schema import BlockKind, Document, Span
+
+# "- item", "• item", "■ item" …: a bulleted line.
+BULLET = re.compile(r"[-–—•*·■▪●○◦►▸➢✓]\s+")
+# "1. item", "1) item", "1.2. item", "1.2 item", "а) item": a numbered line; the number is kept.
+NUMBER = re.compile(r"(?:(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]|(?P<multi>\d{1,2}(?:\.\d{1,2})+)"
+                    r"|(?P<letter>[а-яa-z])\))\s+")
+MAX_HEADING_CHARS = 100
+WORD = re.compile(r"[A-Za-zА-Яа-яЁё0-9]+(?:[-‐'][A-Za-zА-Яа-яЁё0-9]+)*")
+# Opening → closing quote marks. Straight quotes pair with themselves.
+QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
+# A full stop after one of these is part of an abbreviation, not a sentence end.
+ABBREVIATIONS = frozenset({
+    "г", "гг", "им", "ул", "д", "т", "п", "пп", "с", "ст", "обл", "р", "руб", "тыс", "млн", "млрд",
+    "чел", "ед", "др", "пр", "см", "ред", "рис", "табл", "стр", "ч", "n", "no", "кв", "м", "км", "га",
+})
+SENTENCE_END = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a non-table block, with its list marker split off."""
+
+    text: str
+    start: int  # offset of text[0] in doc.text
+    kind: BlockKind  # the kind of the block holding the line
+    shape: str  # "number", "bullet", "heading" or "text"
+    number: str | None  # the printed number of a numbered line ("1", "1.2", "а")
+    body_start: int  # offset in doc.text where the text after the marker begins
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start - self.start:]
+
+    @property
+    def style(self) -> str:
+        """How the marker is written: ")" or "." for numbers, the bullet character for bullets."""
+        marker = self.text[:self.body_start - self.start].strip()
+        if self.shape == "number":
+            return marker[-1] if marker and marker[-1] in ".)" else ""
+        return marker[:1]
+
+    @property
+    def depth(self) -> int:
+        return self.number.count(".") + 1 if self.number else 0
+
+
+@dataclass(frozen=True)
+class WordForm:
+    lemma: str
+    pos: str | None  # OpenCorpora POS: NOUN, ADJF, VERB, INFN, PRTF, NUMR, PREP, CONJ, LATN …
+    cases: frozenset[str]  # every case the word can have under its first POS
+    numbers: frozenset[str]  # "sing", "plur": every number it can have under that POS
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def form(self) -> WordForm:
+        return word_form(self.text)
+
+
+def is_upper_text(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+
+
+def line_shape(text: str, kind: BlockKind) -> tuple[str, str | None, int]:
+    """(shape, number, length of the marker) of one line."""
+    m = NUMBER.match(text)
+    if m and m.group("letter"):  # "а)" items sit under numbered ones, like bullets
+        return "bullet", m.group("letter"), m.end()
+    if m:
+        return "number", m.group("num") or m.group("multi"), m.end()
+    m = BULLET.match(text)
+    if m:
+        return "bullet", None, m.end()
+    if kind == BlockKind.LIST_ITEM:  # a list item whose marker the reader did not render
+        return "bullet", None, 0
+    if kind == BlockKind.HEADING or (len(text) <= MAX_HEADING_CHARS and is_upper_text(text)):
+        return "heading", None, 0
+    return "text", None, 0
+
+
+def doc_to_lines(doc: Document) -> list[Line]:
+    """Every non-empty line of the document's heading, paragraph and list blocks, in order."""
+    lines: list[Line] = []
+    for block in doc.blocks:
+        if block.kind == BlockKind.TABLE:
+            continue
+        offset = block.start
+        for raw in block.text.split("\n"):
+            stripped = raw.strip()
+            if stripped:
+                start = offset + raw.index(stripped[0])
+                shape, number, marker = line_shape(stripped, block.kind)
+                lines.append(Line(stripped, start, block.kind, shape, number, start + marker))
+            offset += len(raw) + 1
+    return lines
+
+
+# --- morphology ------------------------------------------------------------------------
+
+@cache
+def word_form(word: str) -> WordForm:
+    parses = nlp.models().morph.parse(word.lower())
+    if not parses:
+        return WordForm(word.lower(), None, frozenset(), frozenset())
+    first = parses[0]
+    pos = str(first.tag.POS) if first.tag.POS else str(first.tag).split(",")[0].split()[0]
+    same = [p for p in parses if p.tag.POS == first.tag.POS]
+    cases = frozenset(str(p.tag.case) for p in same if p.tag.case)
+    numbers = frozenset(str(p.tag.number) for p in same if p.tag.number)
+    return WordForm(first.normal_form.replace("ё", "е"), pos, cases, numbers)
+
+
+def lemma(word: str) -> str:
+    return word_form(word).lemma
+
+
+def words(text: str, offset: int = 0) -> list[Word]:
+    return [Word(m.group(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
+
+
+# --- sentences and quotes ------------------------------------------------------------------
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a line, full stops after abbreviations not counted."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        before = WORD.findall(text[max(0, m.start() - 12):m.start() + 1])
+        if (text[m.start()] == "." and before and text[m.start() - 1].isalpha()
+                and before[-1].lower() in ABBREVIATIONS):
+            continue
+        if text[m.start()] == "." and m.start() >= 2 and text[m.start() - 2] in " .":
+            continue  # a single letter before the stop: an initial or "т.е."
+        bounds.append((start, m.start() + 1))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def first_sentence(text: str) -> str:
+    bounds = sentence_bounds(text)
+    return text[:bounds[0][1]] if bounds else text
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset in doc.text
+
+
+def line_sentences(line: Line) -> Iterator[Sentence]:
+    for s, e in sentence_bounds(line.text):
+        yield Sentence(line.text[s:e], line.start + s)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the contents of each top-level quotation, quote marks excluded.
+
+    Guillemets nest («… «…» …»); straight quotes pair left to right. An unclosed quote
+    yields nothing, so a stray mark never swallows the rest of a line.
+    """
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        close = QUOTE_PAIRS.get(ch)
+        if close is None:
+            i += 1
+            continue
+        depth, j = 1, i + 1
+        while j < n:
+            if text[j] == close and (close != ch or depth == 1):
+                depth -= 1
+                if depth == 0:
+                    break
+            elif text[j] == ch and close != ch:
+                depth += 1
+            j += 1
+        if j >= n:  # unclosed: skip this mark only
+            i += 1
+            continue
+        out.append((i + 1, j))
+        i = j + 1
+    return out
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) of `text` past surrounding spaces."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def span_of(doc: Document, start: int, end: int) -> Span:
+    return Span(page=doc.page_at(start), start=start, end=end)
+
+
+PARENTHETICAL = re.compile(r"\s*\([^()]*(?:\([^()]*\)[^()]*)*\)")
+
+
+def without_parentheticals(text: str) -> str:
+    return " ".join(PARENTHETICAL.sub("", text).split())
+
+
+def clean_name(text: str) -> str:
+    """A name as printed, minus list punctuation at its end and doubled spaces."""
+    return " ".join(text.split()).strip(" .,;:")

@@ -1,0 +1,165 @@
+"""Directions and clusters from running text: sentences and lists → records."""
+
+from __future__ import annotations
+
+import pytest
+
+from stratdoc.extract.directions import extract_directions
+from stratdoc.schema import Direction
+from tests.narrative_doc import doc_from_text
+
+
+def brief(d: Direction) -> tuple[str, str, list[str]]:
+    return d.name, d.kind, d.items
+
+
+CASES = [
+    (  # numbered clusters with bulleted sub-directions; glosses in parentheses dropped
+        "В основу стратегии Томска положены следующие кластеры:\n"
+        "1. Кластер «Умный город». Объединяет проекты по направлениям:\n"
+        "- цифровые сервисы (порталы, мобильные приложения);\n"
+        "- умный транспорт.\n"
+        "2. Туристско-рекреационный кластер.\n"
+        "3. Образовательный кластер – университетский центр Сибири. Основа — шесть вузов.\n"
+        "Реализация кластеров потребует участия области.",
+        [("Кластер «Умный город»", "cluster", ["цифровые сервисы", "умный транспорт"]),
+         ("Туристско-рекреационный кластер", "cluster", []),
+         ("Образовательный кластер – университетский центр Сибири", "cluster", [])],
+    ),
+    (  # numbered directions: kind follows each item's head noun
+        "Для достижения миссии выделены следующие приоритетные направления:\n"
+        "1. Портовый кластер. Развитие пойдет по направлениям:\n"
+        "- логистика;\n"
+        "- судоремонт (включая малые верфи).\n"
+        "2. Развитие человеческого капитала.",
+        [("Портовый кластер", "cluster", ["логистика", "судоремонт"]),
+         ("Развитие человеческого капитала", "direction", [])],
+    ),
+    (  # bulleted directions after a colon cue
+        "Приоритетными направлениями развития Сургута определены:\n"
+        "- развитие человеческого капитала;\n"
+        "- повышение качества городской среды (благоустройство, транспорт);\n"
+        "- диверсификация экономики.",
+        [("развитие человеческого капитала", "direction", []),
+         ("повышение качества городской среды", "direction", []),
+         ("диверсификация экономики", "direction", [])],
+    ),
+    (  # an inline list whose stated count splits the last «и»
+        "Стратегия Твери выделяет три приоритета: человеческий капитал, городская среда и экономика знаний.",
+        [("человеческий капитал", "direction", []), ("городская среда", "direction", []),
+         ("экономика знаний", "direction", [])],
+    ),
+    (  # without a count «и» stays inside an item
+        "Концепцию обсудили по направлениям: туризм и гостеприимство, промышленность, городская среда.",
+        [("туризм и гостеприимство", "direction", []), ("промышленность", "direction", []),
+         ("городская среда", "direction", [])],
+    ),
+    (  # a genitive tail between the cue and the colon, items split at semicolons
+        "Основные направления деятельности: поддержка предпринимательства; развитие туризма.",
+        [("поддержка предпринимательства", "direction", []), ("развитие туризма", "direction", [])],
+    ),
+    (  # clusters by the cue noun
+        "Работа шла по трем кластерам: лесопромышленный, туристический и аграрный.",
+        [("лесопромышленный", "cluster", []), ("туристический", "cluster", []), ("аграрный", "cluster", [])],
+    ),
+    (  # quoted names with an abbreviation, continued by «Еще одно — …» in the next sentence
+        "Участники сессии в Вологде работали по направлениям «Городская среда» (ГС), «Экономика» и "
+        "«Туризм». Еще одно — «Молодежь» — обсудят в октябре. Итоги подведут на форуме «Город».",
+        [("Городская среда", "direction", []), ("Экономика", "direction", []), ("Туризм", "direction", []),
+         ("Молодежь", "direction", [])],
+    ),
+    (  # «2. …» after «1) …» items resumes the enclosing list: the directions end there
+        "1. Приоритетными направлениями политики в сфере спорта являются:\n1) массовый спорт;\n"
+        "2) спортивная инфраструктура.\n2. Цель программы - рост числа занимающихся.",
+        [("массовый спорт", "direction", []), ("спортивная инфраструктура", "direction", [])],
+    ),
+    (  # a copula between the cue and the colon is fine
+        "К приоритетным направлениям развития села относятся:\n- дороги;\n- связь.",
+        [("дороги", "direction", []), ("связь", "direction", [])],
+    ),
+    (  # an upper-case slide list
+        "НАПРАВЛЕНИЯ РАЗВИТИЯ:\n- ТУРИЗМ\n- ПРОМЫШЛЕННОСТЬ",
+        [("ТУРИЗМ", "direction", []), ("ПРОМЫШЛЕННОСТЬ", "direction", [])],
+    ),
+    (  # a strategy slide: short lower-case lines; a second strategy slide is a comparison
+        "СТРАТЕГИЯ ГОРОДА ДО 2035 ГОДА\nчеловеческий капитал\nкомфортная среда (городской уровень)\n"
+        "СТРАТЕГИЯ ОБЛАСТИ ДО 2040 ГОДА\nсоциальное благополучие\nцифровое лидерство",
+        [("человеческий капитал", "direction", []), ("комфортная среда", "direction", [])],
+    ),
+]
+
+NOTHING = [
+    "Форум прошел по темам «Экономика» и «Культура».",
+    "По итогам сессии предложено десять проектов по трем направлениям.",
+    "ПЛАН СОСТОИТ ИЗ:\n- цели и задачи стратегии\n- ожидаемый результат",
+    "ПРИОРИТЕТНЫЕ ПРОЕКТЫ\n- СТРОИТЕЛЬСТВО ШКОЛЫ\n- РЕМОНТ ДОРОГ",
+    "Резидентами кластера «Технополис» стали 12 компаний.",
+    "Работа по тем направлениям, которые нужно усилить, продолжится.",
+    "Направления: см. приложение.",
+    # a list led by something else than a plural cue noun standing close before the colon
+    "Данное направление включает в себя следующие мероприятия:\n- ремонт дорог;\n- строительство моста.",
+    "Способы реализации направления:\n- проведение конкурсов;\n- выпуск брошюр.",
+    "Приоритеты молодежной политики установлены следующими документами:\n- закон о молодежи;\n- устав.",
+    "Реализация указанных направлений позволит обеспечить:\n- рост доходов;\n- снижение безработицы.",
+    "Молочный кластер представлен в следующих районах:\n1. Рыльский район.\n2. Льговский район.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_directions(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert [brief(d) for d in extract_directions(doc_from_text(text))] == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_directions(text: str) -> None:
+    assert extract_directions(doc_from_text(text)) == []
+
+
+def test_spans_point_at_the_names() -> None:
+    doc = doc_from_text("Сессия шла по направлениям «Наука» и «Спорт».\nСтратегия выделяет два "
+                        "приоритета: кадры и инвестиции.")
+    found = extract_directions(doc)
+    assert [doc.text[d.span.start:d.span.end] for d in found] == ["Наука", "Спорт", "кадры", "инвестиции"]
+    assert {d.span.page for d in found} == {1}
+
+
+def test_cluster_span_covers_its_items() -> None:
+    doc = doc_from_text("Выделены следующие кластеры:\n1. Морской кластер. Включает:\n- порт;\n- верфи.\n"
+                        "Итог.")
+    (d,) = extract_directions(doc)
+    assert doc.text[d.span.start:d.span.end] == "1. Морской кластер. Включает:\n\n- порт;\n\n- верфи."
+
+
+def test_table_blocks_are_not_read() -> None:
+    doc = doc_from_text("Итоги года.", tables=[[["Направления:", "туризм, спорт и культура"]],
+                                                [["по направлениям «Наука»", ""]]])
+    assert extract_directions(doc) == []
+
+
+def test_seed_documents(shared) -> None:
+    """Every required gold direction is found with its kind and items; extras must be optional ones."""
+    from tests.narrative_doc import norm, seeds_with
+
+    for doc, gold in seeds_with(shared, "directions"):
+        found = {norm(d.name): d for d in extract_directions(doc)}
+        for g in gold["directions"]:
+            d = found.pop(norm(g["name"]), None)
+            if d is None:
+                assert g.get("optional"), (gold["source"], g["name"])
+                continue
+            assert d.kind == g["kind"], (gold["source"], g["name"])
+            assert [norm(x) for x in d.items] == [norm(x) for x in g.get("items", d.items)]
+        assert not found, (gold["source"], list(found))
+
+
+def test_structure_fills_directions_goals_and_projects() -> None:
+    from stratdoc.extract.narrative_structure import extract_structure
+
+    doc = doc_from_text("Сессия прошла по направлениям «Туризм» и «Спорт».\nЦель 1. Рост турпотока.\n"
+                        "Задача 1.1. Новые маршруты.\nУчастники предложили проект «Тропа».")
+    ex = extract_structure(doc)
+    assert [d.name for d in ex.directions] == ["Туризм", "Спорт"]
+    assert [(g.number, g.text, [t.text for t in g.tasks]) for g in ex.goals] == [
+        ("1", "Рост турпотока", ["Новые маршруты"])]
+    assert [p.name for p in ex.projects] == ["Тропа"]
+    assert ex.measures == [] and ex.indicators == []
