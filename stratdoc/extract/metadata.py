@@ -368,18 +368,18 @@ def _from_issuer_head(phrase: str) -> str:
 
 
 def _head_noun(word: str):  # -> pymorphy Parse | None
-    from stratdoc.extract.nlp import models
+    from stratdoc.extract.nlp import morph
 
-    for p in models().morph.parse(word.strip("«»\"(),.").lower()):
+    for p in morph().parse(word.strip("«»\"(),.").lower()):
         if "NOUN" in p.tag and p.normal_form in ISSUER_HEADS:
             return p
     return None
 
 
 def _adjective(word: str):  # -> pymorphy Parse | None
-    from stratdoc.extract.nlp import models
+    from stratdoc.extract.nlp import morph
 
-    for p in models().morph.parse(word.strip("«»\"(),.").lower()):
+    for p in morph().parse(word.strip("«»\"(),.").lower()):
         if "ADJF" in p.tag:
             return p
     return None

@@ -91,10 +91,10 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
 @cache
 def _parses(word: str) -> tuple[tuple[str, bool, bool], ...]:
     """(normal form, is a place name, is a first name or patronymic) for each pymorphy parse."""
-    from stratdoc.extract.nlp import models
+    from stratdoc.extract.nlp import morph
 
     out = []
-    for p in models().morph.parse(word.lower()):
+    for p in morph().parse(word.lower()):
         tag = p.tag
         out.append((_norm(p.normal_form), "Geox" in tag, "Name" in tag or "Patr" in tag))
     return tuple(out)

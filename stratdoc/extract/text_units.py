@@ -130,7 +130,7 @@ def doc_to_lines(doc: Document) -> list[Line]:
 
 @cache
 def word_form(word: str) -> WordForm:
-    parses = nlp.models().morph.parse(word.lower())
+    parses = nlp.morph().parse(word.lower())
     if not parses:
         return WordForm(word.lower(), None, frozenset(), frozenset())
     first = parses[0]

@@ -1,0 +1,468 @@
+"""PDF reader: pdfplumber words and ruled tables → one Document in reading order.
+
+Pages are read one at a time into small layouts (lines and table grids) and their caches
+flushed, so memory stays bounded by one page plus the text. Assembly then works across pages:
+running headers/footers are found by repetition, tables and paragraphs cut by a page break are
+joined, and only then blocks go to the DocumentBuilder.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdftypes import resolve1
+from pdfplumber.table import TableSettings
+from pdfplumber.utils.exceptions import PdfminerException
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from stratdoc.errors import EncryptedDocument, InputTooLarge, ReadError
+from stratdoc.ingest.builder import DocumentBuilder, RawCell, sha256_hex
+from stratdoc.ingest.pdf_layout import (
+    Line,
+    PageLayout,
+    PageMetrics,
+    Para,
+    body_pitch,
+    continues_on_next_page,
+    drop_running_lines,
+    is_table_continuation_note,
+    join_text_lines,
+    lines_to_metrics,
+    lines_to_paras,
+    running_keys,
+    words_to_lines,
+)
+from stratdoc.ingest.settings import ReadLimits
+from stratdoc.schema import Document, DocumentStatus, Format
+
+# pdfminer logs every damaged object it steps over; the reader reports what matters itself
+# (page failures as warnings, unreadable files as errors), so its chatter stays out of the CLI.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+DEFAULT_TABLE_SETTINGS: dict[str, Any] = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    "snap_tolerance": 3,
+    "join_tolerance": 3,
+    "intersection_tolerance": 3,
+}
+LINE_STRATEGIES = {"lines", "lines_strict"}
+ENCRYPTION_ERRORS = (PDFPasswordIncorrect, PDFEncryptionError)
+EPS = 0.5  # points: cell edges closer than this are the same edge
+# Metadata titles that are tool defaults or file names, not a document's title.
+MEANINGLESS_TITLE = re.compile(
+    r"^(untitled|без названия|документ\d*|microsoft word.*|слайд \d+)$|\.(docx?|rtf|odt|pdf|xlsx?)$", re.I)
+TITLE_TOOL_PREFIX = re.compile(r"^microsoft (word|excel) - ", re.I)
+
+
+class PdfSettings(BaseModel):
+    """Every knob of the PDF reader in one validated object (pdfplumber table settings included)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    table_settings: dict[str, Any] = Field(default_factory=lambda: dict(DEFAULT_TABLE_SETTINGS))
+    x_tolerance: float = Field(3.0, gt=0)
+    y_tolerance: float = Field(3.0, gt=0)
+    # running headers/footers: a line in the top or bottom `band_fraction` of the page height
+    # whose digit-blind text repeats on `repeat_ratio` of the pages (documents of 3+ pages)
+    band_fraction: float = Field(0.1, ge=0, lt=0.5)
+    repeat_ratio: float = Field(0.5, gt=0, le=1)
+    min_pages_for_repeats: int = Field(2, ge=2)
+    # paragraphs: a vertical gap over `para_gap_factor` line pitches, or a first-line indent of
+    # more than `indent_min` points (and under `indent_max_fraction` of the text width), or a
+    # sentence end on a line shorter than the text width by `short_line_fraction`
+    para_gap_factor: float = Field(1.35, gt=1)
+    indent_min: float = Field(4.0, ge=0)
+    indent_max_fraction: float = Field(0.25, gt=0, le=1)
+    short_line_fraction: float = Field(0.15, ge=0, lt=1)
+    heading_max_chars: int = Field(250, gt=0)
+    # a ruled box with text in fewer columns than this is a frame around prose, not a table
+    min_table_cols: int = Field(2, ge=1)
+
+    @field_validator("table_settings")
+    @classmethod
+    def _known_table_settings(cls, value: dict[str, Any]) -> dict[str, Any]:
+        try:
+            TableSettings.resolve(value)  # checks strategies and rejects unknown keys
+        except TypeError as e:
+            raise ValueError(f"unknown pdfplumber table setting: {e}") from e
+        return value
+
+
+DEFAULT_SETTINGS = PdfSettings()
+
+
+def resolve(settings: PdfSettings | dict | None) -> PdfSettings:
+    if settings is None:
+        return DEFAULT_SETTINGS
+    if isinstance(settings, PdfSettings):
+        return settings
+    return PdfSettings(**settings)
+
+
+@dataclass
+class PdfTable:
+    """A table grid before offsets exist; rows of later pages are appended when it continues."""
+
+    page: int
+    page_end: int
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    n_rows: int
+    n_cols: int
+    cells: list[RawCell]
+
+    def row_texts(self, row: int) -> list[tuple[int, int, str]]:
+        return sorted((c.col, c.col_span, c.text) for c in self.cells if c.row == row)
+
+
+Item = Para | PdfTable
+
+
+# reading ------------------------------------------------------------------------------------------
+
+def read_bytes(path: Path, data: bytes, limits: ReadLimits) -> Document:
+    return read_pdf(path, data, limits)
+
+
+def read_pdf(path: Path, data: bytes, limits: ReadLimits, settings: PdfSettings | dict | None = None
+             ) -> Document:
+    settings = resolve(settings)
+    builder = DocumentBuilder(id=sha256_hex(data), source=path.name, format=Format.PDF)
+    layouts: list[PageLayout] = []
+    failures: list[str] = []
+    with opened_pdf(path, data) as pdf:
+        check_page_count(path, count_pages(pdf), limits)  # cheap, before building page objects
+        pages = pages_of(path, pdf)
+        check_page_count(path, len(pages), limits)  # the tree's Count may lie
+        if not pages:
+            raise ReadError(path, "broken PDF: no pages")
+        title = meaningful_title(pdf.metadata.get("Title"))
+        if title:
+            builder.hints["title"] = title
+        n_chars = 0
+        for number, page in enumerate(pages, start=1):
+            try:
+                layout = page_to_layout(page, number, settings)
+            except Exception as e:  # one broken page should not cost the others
+                failures.append(f"page {number}: {one_line(unwrap(e))}")
+                layout = PageLayout(number, float(page.width), float(page.height), failed=True)
+            finally:
+                page.close()
+            n_chars += sum(len(ln.text) for ln in layout.lines)
+            if n_chars > limits.max_text_chars:
+                raise InputTooLarge(path, f"PDF text exceeds the {limits.max_text_chars:,} character limit "
+                                          f"by page {number}")
+            layouts.append(layout)
+    if layouts and len(failures) == len(layouts):
+        raise ReadError(path, f"broken PDF: {failures[0]}")
+    return layouts_to_document(path, layouts, failures, builder, settings)
+
+
+@contextmanager
+def opened_pdf(path: Path, data: bytes) -> Iterator[pdfplumber.PDF]:
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as e:
+        raise pdf_error(path, e) from e
+    try:
+        yield pdf
+    finally:
+        try:
+            pdf.close()
+        except Exception:  # close() walks the page tree again, which may be what is broken
+            pdf.stream.close()
+
+
+def unwrap(e: Exception) -> Exception:
+    """pdfplumber wraps pdfminer's exception as the first argument of its own."""
+    if isinstance(e, PdfminerException) and e.args and isinstance(e.args[0], Exception):
+        return e.args[0]
+    return e
+
+
+def pdf_error(path: Path, e: Exception) -> ReadError:
+    """Our error for a pdfminer failure: encrypted files apart, everything else is 'broken'."""
+    inner = unwrap(e)
+    if isinstance(inner, ENCRYPTION_ERRORS):
+        return EncryptedDocument(path, "encrypted PDF: password required")
+    return ReadError(path, f"broken PDF: {one_line(inner)}")
+
+
+def one_line(e: BaseException) -> str:
+    text = " ".join(str(e).split())
+    return f"{type(e).__name__}: {text}"[:200] if text else type(e).__name__
+
+
+def count_pages(pdf: pdfplumber.PDF) -> int:
+    """The page count the page tree root declares, 0 when it has none."""
+    try:
+        count = resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"])
+    except Exception:  # a damaged page tree: pdfminer will walk it
+        return 0
+    return count if isinstance(count, int) else 0
+
+
+def check_page_count(path: Path, n_pages: int, limits: ReadLimits) -> None:
+    if n_pages > limits.max_pdf_pages:
+        raise InputTooLarge(path, f"PDF has {n_pages:,} pages, over the {limits.max_pdf_pages:,} limit")
+
+
+def pages_of(path: Path, pdf: pdfplumber.PDF) -> list[Any]:
+    try:
+        return pdf.pages
+    except Exception as e:
+        raise pdf_error(path, e) from e
+
+
+def meaningful_title(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    title = TITLE_TOOL_PREFIX.sub("", " ".join(value.split()))
+    if len(title) < 4 or not any(ch.isalpha() for ch in title) or MEANINGLESS_TITLE.search(title):
+        return None
+    return title
+
+
+# one page -----------------------------------------------------------------------------------------
+
+def page_to_layout(page: Any, number: int, settings: PdfSettings) -> PageLayout:
+    layout = PageLayout(number, float(page.width), float(page.height))
+    if not page.chars:
+        return layout
+    layout.has_chars = True
+    words = page.extract_words(x_tolerance=settings.x_tolerance, y_tolerance=settings.y_tolerance,
+                               extra_attrs=["fontname", "size"])
+    if may_have_tables(page, settings):
+        layout.tables = page_to_tables(page, number, words, settings)
+    if layout.tables:
+        words = [w for w in words if not any(inside(w, t) for t in layout.tables)]
+    layout.lines = words_to_lines(words, number)
+    return layout
+
+
+def may_have_tables(page: Any, settings: PdfSettings) -> bool:
+    """Ruling-line strategies find nothing on a page without rules: skip the table finder there."""
+    ts = settings.table_settings
+    strategies = {ts.get("vertical_strategy", "lines"), ts.get("horizontal_strategy", "lines")}
+    by_lines = strategies <= LINE_STRATEGIES
+    if not by_lines or ts.get("explicit_vertical_lines") or ts.get("explicit_horizontal_lines"):
+        return True
+    return bool(page.rects or page.lines or page.curves)
+
+
+def inside(word: dict[str, Any], t: PdfTable) -> bool:
+    x = (word["x0"] + word["x1"]) / 2
+    y = (word["top"] + word["bottom"]) / 2
+    return t.x0 <= x <= t.x1 and t.top <= y <= t.bottom
+
+
+def page_to_tables(page: Any, number: int, words: list[dict[str, Any]],
+                   settings: PdfSettings) -> list[PdfTable]:
+    found = (table_to_grid(t, number, words, settings) for t in page.find_tables(settings.table_settings))
+    return sorted((t for t in found if t is not None), key=lambda t: t.top)
+
+
+def table_to_grid(table: Any, page: int, words: list[dict[str, Any]], settings: PdfSettings
+                  ) -> PdfTable | None:
+    """pdfplumber cells → origin cells with spans measured from the cell rectangles.
+
+    A cell's col_span is how many column starts lie under its width, row_span how many row
+    starts under its height; spans are cut short rather than cover another origin cell.
+    Cell texts come from the page's words already extracted, each placed by its centre.
+    """
+    xs = sorted({c[0] for c in table.cells})
+    tops = sorted({c[1] for c in table.cells})
+    col_at = {x: k for k, x in enumerate(xs)}
+    row_at = {t: r for r, t in enumerate(tops)}
+    cells: list[RawCell] = []
+    for box in sorted(table.cells, key=lambda c: (c[1], c[0])):
+        r, k = row_at[box[1]], col_at[box[0]]
+        col_span = sum(1 for x in xs[k:] if x < box[2] - EPS)
+        row_span = sum(1 for t in tops[r:] if t < box[3] - EPS)
+        cells.append(RawCell(r, k, "", max(row_span, 1), max(col_span, 1), page))
+    cells = clamp_spans(cells)
+    fill_cell_texts(cells, xs, tops, table.bbox, words, page)
+    cells = drop_empty_lines_of_grid(cells)
+    filled_cols = {c.col for c in cells if c.text.strip()}
+    if len(filled_cols) < settings.min_table_cols:
+        return None
+    x0, top, x1, bottom = table.bbox
+    return PdfTable(page=page, page_end=page, top=top, bottom=bottom, x0=x0, x1=x1,
+                    n_rows=max(c.row + c.row_span for c in cells),
+                    n_cols=max(c.col + c.col_span for c in cells), cells=cells)
+
+
+def fill_cell_texts(cells: list[RawCell], xs: list[float], tops: list[float],
+                    bbox: tuple[float, float, float, float], words: list[dict[str, Any]], page: int) -> None:
+    """Give each cell the words whose centre falls in it, as wrapped lines joined into text."""
+    owner: dict[tuple[int, int], RawCell] = {}
+    for c in cells:
+        for r in range(c.row, c.row + c.row_span):
+            for k in range(c.col, c.col + c.col_span):
+                owner.setdefault((r, k), c)
+    x0, top, x1, bottom = bbox
+    bucket: dict[int, list[dict[str, Any]]] = {}
+    for w in words:
+        cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            cell = owner.get((bisect_right(tops, cy) - 1, bisect_right(xs, cx) - 1))
+            if cell is not None:
+                bucket.setdefault(id(cell), []).append(w)
+    for c in cells:
+        if id(c) in bucket:
+            c.text = join_text_lines(ln.text for ln in words_to_lines(bucket[id(c)], page))
+
+
+def clamp_spans(cells: list[RawCell]) -> list[RawCell]:
+    origins = {(c.row, c.col) for c in cells}
+    for c in cells:
+        while c.col_span > 1 and any((c.row, k) in origins for k in range(c.col + 1, c.col + c.col_span)):
+            c.col_span -= 1
+        while c.row_span > 1 and any((r, k) in origins for r in range(c.row + 1, c.row + c.row_span)
+                                     for k in range(c.col, c.col + c.col_span)):
+            c.row_span -= 1
+    return cells
+
+
+def drop_empty_lines_of_grid(cells: list[RawCell]) -> list[RawCell]:
+    """Rows and columns without any text (ruling artefacts) go; spans over them shrink."""
+    keep_rows = sorted({c.row for c in cells if c.text.strip()})
+    keep_cols = sorted({c.col for c in cells if c.text.strip()})
+    row_at = {r: i for i, r in enumerate(keep_rows)}
+    col_at = {k: i for i, k in enumerate(keep_cols)}
+    out = []
+    for c in cells:
+        if c.row in row_at and c.col in col_at:
+            out.append(RawCell(row_at[c.row], col_at[c.col], c.text,
+                               sum(1 for r in range(c.row, c.row + c.row_span) if r in row_at),
+                               sum(1 for k in range(c.col, c.col + c.col_span) if k in col_at), c.page))
+    return out
+
+
+# across pages ---------------------------------------------------------------------------------------
+
+def layouts_to_document(path: Path, layouts: list[PageLayout], failures: list[str],
+                        builder: DocumentBuilder, settings: PdfSettings) -> Document:
+    name = path.name
+    for f in failures:
+        builder.warn(f"{name}: {f}")
+    if not any(lay.has_chars for lay in layouts):
+        builder.warn(f"{name}: no text layer (scanned?), {len(layouts)} pages")
+        for lay in layouts:
+            builder.start_page(lay.number)
+        return builder.build(status=DocumentStatus.NO_TEXT)
+    blank = [str(lay.number) for lay in layouts if not lay.has_chars and not lay.failed]
+    if blank:
+        builder.warn(f"{name}: no text layer (scanned?) on pages {', '.join(blank)}")
+    pages = layouts_to_items(layouts, settings)
+    for lay, items in zip(layouts, pages, strict=True):
+        builder.start_page(lay.number)
+        for item in items:
+            if isinstance(item, Para):
+                builder.add_block(item.kind, item.text, level=item.level)
+            else:
+                builder.add_table(item.cells, page=item.page, page_end=item.page_end)
+    return builder.build(status=DocumentStatus.PARTIAL if failures else None)
+
+
+def layouts_to_items(layouts: list[PageLayout], settings: PdfSettings) -> list[list[Item]]:
+    """Per page, paragraphs and tables in reading order, with page-break splits mended."""
+    keys = running_keys([(lay.height, lay.lines) for lay in layouts], settings)
+    body_size = dominant_size(layouts)
+    bodies = [drop_running_lines(lay.lines, lay.height, keys, settings) for lay in layouts]
+    pitch = body_pitch(bodies, body_size)
+    pages: list[list[Item]] = []
+    metrics: dict[int, PageMetrics] = {}
+    for lay, lines in zip(layouts, bodies, strict=True):
+        if lines:
+            metrics[lay.number] = lines_to_metrics(lines, body_size, pitch)
+        pages.append(page_items(lines, lay.tables, metrics.get(lay.number), settings))
+    join_across_pages(pages, metrics, settings)
+    return pages
+
+
+def dominant_size(layouts: list[PageLayout]) -> float:
+    weight: dict[float, int] = {}
+    for lay in layouts:
+        for ln in lay.lines:
+            weight[ln.size] = weight.get(ln.size, 0) + len(ln.text)
+    return max(weight, key=weight.__getitem__) if weight else 10.0
+
+
+def page_items(lines: list[Line], tables: list[PdfTable], m: PageMetrics | None,
+               settings: PdfSettings) -> list[Item]:
+    """Lines between tables become paragraphs; tables stay where they stand."""
+    items: list[Item] = []
+    run: list[Line] = []
+    queue = list(tables)
+    for line in lines:
+        while queue and queue[0].top <= line.top:
+            if run and m is not None:
+                items.extend(lines_to_paras(run, m, settings))
+                run = []
+            items.append(queue.pop(0))
+        run.append(line)
+    if run and m is not None:
+        items.extend(lines_to_paras(run, m, settings))
+    items.extend(queue)
+    return items
+
+
+def join_across_pages(pages: list[list[Item]], metrics: dict[int, PageMetrics],
+                      settings: PdfSettings) -> None:
+    """Append a page's opening table or paragraph to the previous page's closing one."""
+    tail: Item | None = None
+    for number, items in enumerate(pages, start=1):
+        if tail is not None and items and last_page(tail) == number - 1:
+            if isinstance(tail, PdfTable):
+                if (len(items) > 1 and isinstance(items[0], Para) and isinstance(items[1], PdfTable)
+                        and all(is_table_continuation_note(ln) for ln in items[0].lines)
+                        and tables_continue(tail, items[1])):
+                    items.pop(0)
+                if isinstance(items[0], PdfTable) and tables_continue(tail, items[0]):
+                    append_rows(tail, items.pop(0))
+            elif isinstance(items[0], Para) and continues_on_next_page(
+                    tail, metrics[tail.lines[-1].page], items[0], metrics[number], settings):
+                tail.lines.extend(items.pop(0).lines)
+        if items:
+            tail = items[-1]
+
+
+def last_page(item: Item) -> int:
+    return item.page_end if isinstance(item, PdfTable) else item.lines[-1].page
+
+
+def tables_continue(a: PdfTable, b: PdfTable) -> bool:
+    return a.n_cols == b.n_cols
+
+
+def repeated_header_rows(a: PdfTable, b: PdfTable, max_rows: int = 3) -> int:
+    """How many leading rows of `b` repeat the leading rows of `a` (a header reprinted)."""
+    k = 0
+    while k < min(max_rows, a.n_rows, b.n_rows - 1) and a.row_texts(k) == b.row_texts(k):
+        k += 1
+    return k
+
+
+def append_rows(a: PdfTable, b: PdfTable) -> None:
+    drop = repeated_header_rows(a, b)
+    offset = a.n_rows - drop
+    for c in b.cells:
+        if c.row >= drop:
+            c.row += offset
+            a.cells.append(c)
+    a.n_rows += b.n_rows - drop
+    a.page_end = b.page_end
