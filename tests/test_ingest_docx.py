@@ -14,6 +14,7 @@ from stratdoc.ingest import read, read_bytes, zipsafe
 from stratdoc.ingest.docx import read_bytes as read_docx
 from stratdoc.ingest.settings import ReadLimits
 from stratdoc.schema import BlockKind, Document, Format
+from tests.invariants import assert_offsets
 from tests.office_factory import (
     billion_laughs_xml,
     cell,
@@ -43,13 +44,6 @@ def read_items(*items: str, **kw: object) -> Document:
     return read_docx(Path("test.docx"), docx_bytes(*items, **kw), LIMITS)
 
 
-def assert_offsets(doc: Document) -> None:
-    for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
-    for t in doc.tables:
-        assert doc.text[t.start:t.end] == next(b.text for b in doc.blocks if b.table_index == t.index)
-        for c in t.cells:
-            assert doc.text[c.start:c.end] == c.text
 
 
 def spans(doc: Document, index: int = 0) -> list[tuple[int, int, str, int, int]]:

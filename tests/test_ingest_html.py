@@ -10,6 +10,7 @@ from stratdoc.ingest import html as html_reader
 from stratdoc.ingest import read_bytes
 from stratdoc.ingest.html import decode_html, strip_chrome, visible_text
 from stratdoc.schema import BlockKind, Document, DocumentStatus, Format
+from tests.invariants import assert_offsets
 
 H, P, L, T = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.TABLE
 
@@ -48,13 +49,6 @@ def news_page(*, date_markup: str = '<time datetime="2019-03-14">14 марта 2
 </body></html>"""
 
 
-def assert_offsets(doc: Document) -> None:
-    for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
-    for t in doc.tables:
-        assert doc.text[t.start:t.end] == next(b.text for b in doc.blocks if b.table_index == t.index)
-        for c in t.cells:
-            assert doc.text[c.start:c.end] == c.text
 
 
 def read_html(data: str | bytes, name: str = "news.html") -> Document:

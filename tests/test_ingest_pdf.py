@@ -16,6 +16,7 @@ from stratdoc.ingest.pdf_layout import hyphen_joint, is_furniture, join_text_lin
 from stratdoc.ingest.settings import ReadLimits
 from stratdoc.schema import BlockKind, Document, DocumentStatus
 from tests import pdf_factory as factory
+from tests.invariants import assert_offsets
 
 CAN_BUILD = importlib.util.find_spec("fpdf") is not None and factory.have_font()
 needs_font = pytest.mark.skipif(not CAN_BUILD, reason="fpdf2 or the DejaVu font is missing")
@@ -35,15 +36,6 @@ def plan(plan_bytes: bytes) -> Document:
     return read_bytes(Path("plan.pdf"), plan_bytes)
 
 
-def assert_offsets(doc: Document) -> None:
-    for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
-    for t in doc.tables:
-        assert doc.text[t.start:t.end] == next(b.text for b in doc.blocks if b.table_index == t.index)
-        for c in t.cells:
-            assert doc.text[c.start:c.end] == c.text
-    for p in doc.pages:
-        assert 0 <= p.start <= p.end <= len(doc.text)
 
 
 # generated document -------------------------------------------------------------------------------

@@ -14,19 +14,11 @@ from stratdoc.ingest.settings import ReadLimits
 from stratdoc.ingest.text_blocks import MAX_BLOCK_CHARS, TablePart, TextPart, text_to_parts
 from stratdoc.ingest.txt import russian_score
 from stratdoc.schema import BlockKind, Document, DocumentStatus, Format
+from tests.invariants import assert_offsets
 
 H, P, L = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.LIST_ITEM
 
 
-def assert_offsets(doc: Document) -> None:
-    """The provenance invariant: every block, table and cell is a slice of the text."""
-    for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
-    for t in doc.tables:
-        assert doc.text[t.start:t.end] == next(b.text for b in doc.blocks if b.table_index == t.index)
-        for c in t.cells:
-            assert doc.text[c.start:c.end] == c.text
-            assert t.start <= c.start <= c.end <= t.end
 
 
 def read_txt(text: str | bytes, name: str = "note.txt", limits: ReadLimits | None = None) -> Document:

@@ -15,6 +15,7 @@ from stratdoc.ingest.settings import ReadLimits
 from stratdoc.ingest.xlsx import cells_to_raw, number_to_text, value_to_text
 from stratdoc.ingest.xlsx import read_bytes as read_xlsx
 from stratdoc.schema import BlockKind, Document, Format
+from tests.invariants import assert_offsets
 from tests.office_factory import (
     replace_member,
     with_cached_values,
@@ -36,12 +37,6 @@ def layout(doc: Document, index: int = 0) -> list[tuple[int, int, str, int, int]
     return sorted((c.row, c.col, c.text, c.row_span, c.col_span) for c in doc.tables[index].cells)
 
 
-def assert_offsets(doc: Document) -> None:
-    for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
-    for t in doc.tables:
-        for c in t.cells:
-            assert doc.text[c.start:c.end] == c.text
 
 
 # numbers and values -----------------------------------------------------------------------

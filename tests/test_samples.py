@@ -15,6 +15,7 @@ from types import ModuleType
 import pytest
 
 from stratdoc.schema import BlockKind, Cell, Document, Table
+from tests.invariants import assert_offsets
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "samples" / "make_samples.py"
@@ -70,12 +71,6 @@ def cell_with(table: Table, text: str) -> Cell:
     return found[0]
 
 
-def assert_offsets(doc: Document) -> None:
-    for b in doc.blocks:
-        assert doc.text[b.start:b.end] == b.text
-    for t in doc.tables:
-        for c in t.cells:
-            assert doc.text[c.start:c.end] == c.text
 
 
 # --- the script ------------------------------------------------------------------------------
