@@ -1,0 +1,278 @@
+"""Events the text reports: strategic and project sessions, workshops, forums, surveys.
+
+An event word counts only where the text reports the event: its clause holds a day date
+(«23-24 ноября») or a verb of taking place («состоится», «прошла», «провела», «примут
+участие»). That keeps out mentions in passing («с учетом результатов стратегических
+сессий») and definitions («Стратегическая проектная сессия — это …»). Mentions of one kind
+without a date of their own are one event with the dated mention of that kind, if any:
+a news item names its session in the headline, the lead and the body.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from datetime import date
+
+from stratdoc.extract.dates import find_dates
+from stratdoc.extract.narrative_text import (
+    OPEN_QUOTES,
+    Narrative,
+    document_to_narrative,
+    phrase_to_nominative,
+)
+from stratdoc.extract.places import NOT_A_CITY, settlement_nominative
+from stratdoc.schema import Document, Event
+
+# (adjective lemma right before the head or None, head lemma) → kind; the adjective nearest
+# the head decides («стратегическая проектная сессия» is a project session).
+EVENT_WORDS: dict[tuple[str | None, str], str] = {
+    ("стратегический", "сессия"): "strategic_session",
+    (None, "стратсессия"): "strategic_session",
+    (None, "форсайт-сессия"): "strategic_session",
+    ("проектный", "сессия"): "project_session",
+    ("проектный", "мастерская"): "project_session",
+    (None, "мастерская"): "project_session",
+    (None, "воркшоп"): "project_session",
+    (None, "форум"): "forum",
+    (None, "опрос"): "survey",
+    (None, "соцопрос"): "survey",
+    (None, "анкетирование"): "survey",
+    (None, "конференция"): "other",
+    (None, "семинар"): "other",
+    (None, "вебинар"): "other",
+    (None, "хакатон"): "other",
+    ("круглый", "стол"): "other",
+}
+EVENT_HEADS = frozenset(head for _, head in EVENT_WORDS)
+
+# Verbs that report an event as held or coming, in the past or future tense or as a short
+# participle («состоится», «прошла», «был проведен»). Present tense is left out: strategies use
+# it for duties («организует конференции»), not for reports.
+REPORTING_VERBS = frozenset({
+    "состояться", "пройти", "проходить", "провести", "проводить", "проводиться", "завершиться",
+    "завершить", "открыться", "стартовать", "начаться", "организовать", "собрать", "собраться",
+    "участвовать",
+})
+# «принять участие» reports too, but «принять» alone does not («приняли решение провести форум»).
+PARTICIPATION = ("принять", "участие")
+REPORTING_TENSES = frozenset({"Past", "Fut"})
+# Adjectives before the head that are no part of an event's name.
+NOT_NAME_MODIFIERS = frozenset({
+    "этот", "тот", "данный", "очередной", "такой", "весь", "каждый", "который", "свой", "наш",
+    "ближайший", "последний", "следующий", "нынешний", "предстоящий", "прошедший", "другой",
+})
+# How far (in tokens) from the event phrase a reporting word may stand.
+REPORTING_WINDOW = 6
+# Words of a place that is a region or bigger, not the town an event is held in.
+REGION_WORDS = frozenset({"область", "края", "край", "республика", "округ", "район", "федерация"})
+
+
+@dataclass(frozen=True)
+class EventMention:
+    kind: str
+    name: str
+    titled: bool
+    date_from: date | None
+    date_to: date | None
+    day: tuple[int, int, int | None] | None  # (month, day, day_to) as printed, year or not
+    place: str | None
+    start: int
+    end: int
+
+
+def extract_events(doc: Document, doc_date: date | None = None, nv: Narrative | None = None) -> list[Event]:
+    """Events of one document; a date without a year takes the document's year, else the year
+    of the nearest full date printed before it."""
+    nv = nv or document_to_narrative(doc)
+    context = YearContext.of(nv.text)
+    mentions = [m for i in range(len(nv.tokens)) if (m := mention_at(nv, i, doc_date, context)) is not None]
+    return [Event(name=m.name, kind=m.kind, date_from=m.date_from, date_to=m.date_to, place=m.place,
+                  span=nv.span(m.start, m.end)) for m in mentions_to_events(mentions)]
+
+
+def event_kind(nv: Narrative, i: int) -> str | None:
+    lemma = _lemma(nv, i)
+    if lemma not in EVENT_HEADS or nv.tokens[i].pos not in ("NOUN", "PROPN"):
+        return None
+    before = _lemma(nv, i - 1) if i > 0 and nv.same_clause(i - 1, i) else None
+    return EVENT_WORDS.get((before, lemma)) or EVENT_WORDS.get((None, lemma))
+
+
+def mention_at(nv: Narrative, i: int, doc_date: date | None, context: YearContext) -> EventMention | None:
+    kind = event_kind(nv, i)
+    if kind is None:
+        return None
+    clause = nv.clause_range(i)
+    clause_start, clause_end = nv.tokens[clause.start].start, nv.tokens[clause.stop - 1].end
+    dates = [d for d in find_dates(nv.text[clause_start:clause_end]) if not d.weekday]
+    first, last = name_bounds(nv, i)
+    near = range(max(clause.start, first - REPORTING_WINDOW), min(clause.stop, last + REPORTING_WINDOW + 1))
+    reported = is_reported(nv, [k for k in near if not first <= k <= last])
+    if not dates and not reported:
+        return None
+    title = quoted_title(nv, i)
+    if title is not None:
+        name, titled = title, True
+    else:
+        name, titled = phrase_to_nominative(nv, first, i, last), False
+    date_from = date_to = day = None
+    if dates:
+        d = min(dates, key=lambda d: abs(clause_start + d.start - nv.tokens[i].start))
+        year = d.year or (doc_date.year if doc_date else None) or context.year_before(clause_start)
+        date_from, date_to = d.to_date(year), d.to_date_end(year) if d.day_to else None
+        day = (d.month, d.day, d.day_to)
+    return EventMention(kind, name, titled, date_from, date_to, day, event_place(nv, i, clause),
+                        nv.tokens[first].start, nv.tokens[last].end)
+
+
+def is_reported(nv: Narrative, around: list[int]) -> bool:
+    """A reporting verb in the past or future tense, or a short participle, stands nearby."""
+    lemmas = {nv.lemmas[k] for k in around}
+    for k in around:
+        tok = nv.tokens[k]
+        if tok.pos != "VERB":
+            continue
+        form = tok.feats.get("VerbForm")
+        finite = form == "Fin" and tok.feats.get("Tense") in REPORTING_TENSES
+        if not (finite or form == "Part" and tok.feats.get("Variant") == "Short"):
+            continue
+        if nv.lemmas[k] in REPORTING_VERBS or nv.lemmas[k] == PARTICIPATION[0] and PARTICIPATION[1] in lemmas:
+            return True
+    return False
+
+
+def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
+    """The head with its modifiers («VII Международном инновационном форуме») and its
+    genitive and «по» complements («сессия общественного совета по развитию туризма»).
+
+    A «по» group that introduces a quoted list of topics («по направлениям «…»») is left out.
+    """
+    first = head
+    while first - 1 >= 0 and nv.same_clause(first - 1, head):
+        prev = nv.tokens[first - 1]
+        if prev.text.isupper() and prev.text.isalpha() and all(c in "IVXLC" for c in prev.text):
+            first -= 1
+        elif prev.pos == "ADJ" and _lemma(nv, first - 1) not in NOT_NAME_MODIFIERS and \
+                prev.feats.get("Case") == nv.tokens[head].feats.get("Case"):
+            first -= 1
+        else:
+            break
+    last = head
+    j = head + 1
+    group: str | None = None
+    group_start = None
+    while j < len(nv.tokens) and nv.same_clause(head, j):
+        tok = nv.tokens[j]
+        case = tok.feats.get("Case")
+        if tok.pos in ("NOUN", "PROPN", "ADJ") and (case == "Gen" or (group and case == group)):
+            if tok.pos != "ADJ":
+                last = j
+            j += 1
+            continue
+        if tok.pos == "ADP" and _lemma(nv, j) == "по":
+            group, group_start = "Dat", j
+            j += 1
+            continue
+        if tok.text == "и" and j + 1 < len(nv.tokens) and nv.tokens[j + 1].pos in ("NOUN", "ADJ") \
+                and nv.tokens[j + 1].feats.get("Case") in (group, "Gen"):
+            j += 1
+            continue
+        if tok.text in OPEN_QUOTES and group_start is not None and group_start < last:
+            last = _before(nv, group_start, head)
+        break
+    return first, last
+
+
+def _before(nv: Narrative, j: int, head: int) -> int:
+    k = j - 1
+    while k > head and nv.tokens[k].pos in ("ADP", "CCONJ", "PUNCT"):
+        k -= 1
+    return k
+
+
+def quoted_title(nv: Narrative, head: int) -> str | None:
+    """«проектная сессия "Стратегическое развитие …"» → the quoted title."""
+    j = head + 1
+    if j >= len(nv.tokens) or nv.tokens[j].text not in OPEN_QUOTES or not nv.same_clause(head, j):
+        return None
+    close = nv.closing_quote(j)
+    if close is None or close == j + 1:
+        return None
+    return nv.phrase(j + 1, close - 1)
+
+
+def event_place(nv: Narrative, head: int, clause: range) -> str | None:
+    """The town named in the clause nearest the event word («в г. Сосновке» → «Сосновка»)."""
+    seen: set[int | None] = set()
+    candidates = []
+    for k in clause:
+        n = nv.span_ix[k]
+        if nv.labels[k] != "LOC" or n in seen:
+            continue
+        seen.add(n)
+        span = nv.spans[n]
+        words = span.text.lower().split()
+        if len(words) != 1 or any(w in REGION_WORDS for w in words):
+            continue
+        candidates.append((abs(k - head), span.text))
+    for _, text in sorted(candidates):
+        name = settlement_nominative(text)
+        if name is not None and name.lower() not in NOT_A_CITY:
+            return name
+    return None
+
+
+def mentions_to_events(mentions: list[EventMention]) -> list[EventMention]:
+    """One event per kind and day; undated mentions join the first event of their kind."""
+    events: list[EventMention] = []
+    by_key: dict[tuple[str, tuple[int, int, int | None]], int] = {}
+    for m in mentions:
+        if m.day is None:
+            continue
+        key = (m.kind, m.day)
+        if key in by_key:
+            events[by_key[key]] = _merge(events[by_key[key]], m)
+        else:
+            by_key[key] = len(events)
+            events.append(m)
+    for m in mentions:
+        if m.day is not None:
+            continue
+        same = next((k for k, e in enumerate(events) if e.kind == m.kind), None)
+        if same is None:
+            events.append(m)
+        else:
+            events[same] = _merge(events[same], m)
+    events.sort(key=lambda e: e.start)
+    return events
+
+
+def _merge(event: EventMention, other: EventMention) -> EventMention:
+    """The event keeps its own facts; a place, or for an undated event a quoted title, fills in."""
+    if other.titled and not event.titled and event.day is None:
+        event = replace(event, name=other.name, titled=True)
+    if event.place is None and other.place is not None:
+        event = replace(event, place=other.place)
+    return event
+
+
+@dataclass(frozen=True)
+class YearContext:
+    """Full dates printed in the text, for the year of a later «23-24 ноября»."""
+
+    starts: list[int]
+    years: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> YearContext:
+        found = [d for d in find_dates(text) if d.year is not None and not d.weekday]
+        return cls([d.start for d in found], [d.year for d in found if d.year is not None])
+
+    def year_before(self, offset: int) -> int | None:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.years[k] if k >= 0 else None
+
+
+def _lemma(nv: Narrative, i: int) -> str:
+    return nv.lemmas[i]

@@ -1,0 +1,28 @@
+"""People, organizations and events from a document's running text, in one NLP pass.
+
+The three finders share the tagged text (`narrative_text`) and the organization mentions:
+a person's organization is the organization named inside the position phrase.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stratdoc.extract.events import extract_events
+from stratdoc.extract.narrative_text import document_to_narrative
+from stratdoc.extract.organizations import mentions_to_organizations, organization_mentions
+from stratdoc.extract.persons import extract_persons
+from stratdoc.schema import Document, Extraction
+
+
+def extract_people_orgs_events(doc: Document, doc_date: date | None = None) -> Extraction:
+    """An Extraction holding only persons, organizations and events."""
+    if not doc.text.strip():
+        return Extraction()
+    nv = document_to_narrative(doc)
+    orgs = organization_mentions(nv)
+    return Extraction(
+        persons=extract_persons(doc, nv, orgs),
+        organizations=mentions_to_organizations(nv, orgs),
+        events=extract_events(doc, doc_date, nv),
+    )

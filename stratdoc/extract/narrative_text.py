@@ -1,0 +1,287 @@
+"""One cheap NLP pass over a whole document, shared by the people, organization and event finders.
+
+Syntax parsing is natasha's slowest step (NER without it runs about twice as fast), and a 400-page
+strategy names people and bodies in only a few of its sentences. So the text is tagged once
+for morphology and NER without syntax, in chunks cut at blank lines, and the few short
+phrases that must become nominative (a name, a body, a position) are inflected word by word
+with pymorphy3, guided by the case, number and gender the tagger gave each word in context.
+
+Clauses are razdel sentences further cut at hard breaks: a tab (table cells) or a line break
+followed by a capital, except after a dangling territorial noun («Управы города⏎Твери»).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from stratdoc.extract import nlp
+from stratdoc.extract.nlp import NlpSpan, NlpToken
+from stratdoc.schema import Document, Span
+
+CHUNK_CHARS = 20_000
+
+# A line break after one of these lemmas does not end a phrase: the name follows on the next
+# line («Городской Думы города⏎Твери»).
+LINE_JOINING_LEMMAS = frozenset({"город", "район", "область", "край", "округ", "поселение",
+                                 "республика", "муниципальный", "городской", "сельский", "г"})
+
+SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
+
+# natasha case names → pymorphy3 grammemes
+CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+NUMBERS = {"Sing": "sing", "Plur": "plur"}
+GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
+MODIFIER_POS = frozenset({"ADJ", "DET", "NUM"})
+
+OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
+
+
+@dataclass
+class Narrative:
+    """A document's text with its tokens, NER spans and clause of every token."""
+
+    text: str
+    tokens: list[NlpToken]
+    spans: list[NlpSpan]
+    clause: list[int] = field(default_factory=list)  # clause number of each token
+    starts: list[int] = field(default_factory=list)
+    labels: list[str | None] = field(default_factory=list)  # NER type (PER, LOC, ORG) of each token
+    span_ix: list[int | None] = field(default_factory=list)  # index into `spans` of each token
+    lemmas: list[str] = field(default_factory=list)  # lower case, ё as е
+    page_of: Document | None = None
+
+    def span(self, start: int, end: int) -> Span:
+        page = self.page_of.page_at(start) if self.page_of is not None else None
+        return Span(page=page, start=start, end=end)
+
+    def index_at(self, offset: int) -> int:
+        """Index of the first token ending after `offset`."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i < 0:
+            return 0
+        return i if self.tokens[i].end > offset else i + 1
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens inside [start, end)."""
+        return range(self.index_at(start), bisect.bisect_left(self.starts, end))
+
+    def same_clause(self, i: int, j: int) -> bool:
+        return 0 <= i < len(self.tokens) and 0 <= j < len(self.tokens) and self.clause[i] == self.clause[j]
+
+    def clause_range(self, i: int) -> range:
+        lo, hi = i, i
+        while lo > 0 and self.clause[lo - 1] == self.clause[i]:
+            lo -= 1
+        while hi + 1 < len(self.tokens) and self.clause[hi + 1] == self.clause[i]:
+            hi += 1
+        return range(lo, hi + 1)
+
+    def span_end(self, i: int) -> int:
+        """Index of the last token of the NER span holding token i (i itself outside spans)."""
+        n = self.span_ix[i]
+        j = i
+        while n is not None and j + 1 < len(self.tokens) and self.span_ix[j + 1] == n:
+            j += 1
+        return j
+
+    def phrase(self, i: int, j: int) -> str:
+        """Text of tokens i..j inclusive, whitespace collapsed."""
+        return " ".join(self.text[self.tokens[i].start:self.tokens[j].end].split())
+
+    def closing_quote(self, i: int, limit: int = 40) -> int | None:
+        """Index of the quote closing the one opened at token i; nested «…«…»» allowed.
+
+        Straight quotes nest too («ООО "УК "Русский дом""»): a ``"`` glued to the word after
+        it and not to the word before it opens, any other closes.
+        """
+        opener = self.tokens[i].text
+        if opener not in OPEN_QUOTES:
+            return None
+        depth = 0
+        for j in range(i + 1, min(len(self.tokens), i + limit)):
+            if not self.same_clause(i, j):
+                return None
+            t = self.tokens[j].text
+            if opener == "«":
+                if t == "«":
+                    depth += 1
+                elif t == "»":
+                    if depth == 0:
+                        return j
+                    depth -= 1
+            elif t == '"' and opener == '"' and self._opens(j):
+                depth += 1
+            elif t in CLOSE_QUOTES:
+                if depth == 0:
+                    return j
+                depth -= 1
+        return None
+
+    def _opens(self, j: int) -> bool:
+        """A straight quote with a space before it and a word glued after it."""
+        start = self.tokens[j].start
+        before = self.text[start - 1] if start > 0 else " "
+        after = self.text[start + 1] if start + 1 < len(self.text) else " "
+        return before.isspace() and after.isalnum()
+
+
+def document_to_narrative(doc: Document) -> Narrative:
+    """Tag the document's text (NER and morphology, no syntax) and mark its clauses."""
+    narrative = text_to_narrative(doc.text, table_ranges=[(t.start, t.end) for t in doc.tables])
+    narrative.page_of = doc
+    return narrative
+
+
+def text_to_narrative(text: str, table_ranges: list[tuple[int, int]] | None = None) -> Narrative:
+    tokens: list[NlpToken] = []
+    spans: list[NlpSpan] = []
+    sentence_starts: set[int] = set()
+    for start, end in text_to_chunks(text):
+        part = nlp.analyze(text[start:end], syntax=False, offset=start)
+        tokens.extend(part.tokens)
+        spans.extend(part.spans)
+        sentence_starts.update(s.start for s in part.sentences)
+    narrative = Narrative(text=text, tokens=tokens, spans=spans, starts=[t.start for t in tokens])
+    narrative.clause = tokens_to_clauses(text, tokens, sentence_starts, table_ranges or [])
+    narrative.span_ix = [None] * len(tokens)
+    for n, s in enumerate(spans):
+        for i in narrative.token_range(s.start, s.end):
+            narrative.span_ix[i] = n
+    narrative.labels = [None if n is None else spans[n].type for n in narrative.span_ix]
+    narrative.lemmas = [(t.lemma or t.text).lower().replace("ё", "е") for t in tokens]
+    return narrative
+
+
+def text_to_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut the text into pieces of about `size` characters at blank lines (else line breaks)."""
+    chunks: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind("\n", start + size // 2, end)
+            if cut < 0:
+                cut = text.rfind(". ", start + size // 2, end)
+            end = cut + 1 if cut >= 0 else end
+        if text[start:end].strip():
+            chunks.append((start, end))
+        start = end
+    return chunks
+
+
+def tokens_to_clauses(text: str, tokens: list[NlpToken], sentence_starts: set[int],
+                      table_ranges: list[tuple[int, int]]) -> list[int]:
+    clause: list[int] = []
+    n = 0
+    for i, tok in enumerate(tokens):
+        if i and (tok.start in sentence_starts or is_hard_break(text, tokens[i - 1], tok, table_ranges)):
+            n += 1
+        clause.append(n)
+    return clause
+
+
+def is_hard_break(text: str, prev: NlpToken, tok: NlpToken, table_ranges: list[tuple[int, int]]) -> bool:
+    gap = text[prev.end:tok.start]
+    if "\t" in gap:
+        return True
+    if "\n" not in gap:
+        return False
+    if any(a <= prev.end < b for a, b in table_ranges):
+        return True
+    if tok.text[:1].islower():
+        return prev.text in SENTENCE_END
+    return not ((prev.lemma or "").lower() in LINE_JOINING_LEMMAS and tok.text[:1].isupper()
+                and prev.text[:1].islower())
+
+
+# nominative forms ------------------------------------------------------------------------------
+def word_to_nominative(tok: NlpToken, *, gender: str | None = None) -> str:
+    """The word in the nominative, same number; capitalisation kept. Unknown words stay.
+
+    The tagger's case is trusted unless it says nominative for a form the dictionary knows
+    only in other cases («предприятий «Технопарка Север»» tagged nominative). Capitalised words
+    the dictionary lacks stay as printed.
+    """
+    if not re.search(r"[а-яё]", tok.text.lower()):
+        return tok.text
+    morph = nlp.models().morph
+    if tok.text[:1].isupper() and not morph.word_is_known(tok.text.lower()):
+        return tok.text  # a proper name the dictionary lacks («Ростех»): guesses go wrong
+    case = tok.feats.get("Case")
+    if case in (None, "Nom"):
+        parses = morph.parse(tok.text.lower())
+        if tok.pos not in ("NOUN", "PROPN") or not parses or any("nomn" in p.tag for p in parses):
+            return tok.text
+        parse = parses[0]
+        number = "plur" if "plur" in parse.tag else "sing"
+    else:
+        parse = _matching_parse(tok, case)
+        number = NUMBERS.get(tok.feats.get("Number", ""), "sing")
+    if parse is None:
+        return tok.text
+    grammemes = {"nomn", number}
+    want_gender = GENDERS.get(gender or tok.feats.get("Gender", ""))
+    if number == "sing" and want_gender and parse.tag.POS in ("ADJF", "PRTF"):
+        grammemes.add(want_gender)
+    form = parse.inflect(grammemes) or parse.inflect({"nomn"})
+    if form is None:
+        return tok.text
+    return copy_case(tok.text, form.word)
+
+
+def _matching_parse(tok: NlpToken, case: str) -> Any:
+    """The pymorphy3 parse that agrees with the tagger's case, part of speech and number."""
+    want_case = CASES.get(case)
+    want_pos = {"NOUN": ("NOUN",), "PROPN": ("NOUN",), "ADJ": ("ADJF", "PRTF"), "DET": ("ADJF", "NPRO"),
+                "NUM": ("ADJF", "NUMR"), "VERB": ("PRTF",)}.get(tok.pos or "", ())
+    want_number = NUMBERS.get(tok.feats.get("Number", ""))
+    parses = nlp.models().morph.parse(tok.text.lower())
+    best = None
+    for p in parses:
+        if want_case and want_case not in p.tag and not (want_case == "loct" and "loc2" in p.tag):
+            continue
+        if want_pos and p.tag.POS not in want_pos:
+            continue
+        if want_number and p.tag.number and want_number not in p.tag:
+            continue
+        best = p
+        break
+    return best
+
+
+def copy_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def phrase_to_nominative(nv: Narrative, first: int, head: int, last: int) -> str:
+    """Tokens first..last as printed, with the head and the modifiers before it in the nominative.
+
+    Only the head's own group changes («Городской Управы» → «Городская Управа»); its
+    dependents («города Твери», «по делам молодежи») stay as printed.
+    """
+    head_tok = nv.tokens[head]
+    gender = head_tok.feats.get("Gender")
+    words = {head: word_to_nominative(head_tok)}
+    k = head - 1
+    while k >= first and nv.tokens[k].pos in MODIFIER_POS and nv.tokens[k].feats.get("Case") == \
+            head_tok.feats.get("Case"):
+        words[k] = word_to_nominative(nv.tokens[k], gender=gender)
+        k -= 1
+    out = []
+    pos = nv.tokens[first].start
+    for i in range(first, last + 1):
+        tok = nv.tokens[i]
+        out.append(nv.text[pos:tok.start])
+        out.append(words.get(i, tok.text))
+        pos = tok.end
+    return " ".join("".join(out).split())

@@ -1,0 +1,363 @@
+"""Organizations named in a document: natasha's ORG spans joined with the rule-based ones.
+
+natasha finds company and agency names in news-like text but cuts official bodies short
+(«Управления по работе с»), misses the territory after a body («Корпорации развития» |
+«Омской области»), and takes quoted titles of projects and directions for
+organizations. So its spans are repaired and filtered here, rule spans (org_rules) win where
+both overlap, every name becomes nominative, and mentions with one `org_key` are one record.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from stratdoc.extract import nlp
+from stratdoc.extract.narrative_text import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Narrative,
+    document_to_narrative,
+    phrase_to_nominative,
+)
+from stratdoc.extract.org_rules import (
+    BRAND_DESCRIPTORS,
+    HEADS,
+    LEGAL_ABBREVIATIONS,
+    OrgMention,
+    capitalize,
+    find_org_mentions,
+    lemma_of,
+)
+from stratdoc.schema import Document, Organization
+
+# Full legal forms → the abbreviation the key uses (nominative, lower case, ё as е).
+LEGAL_FORM_KEYS: dict[str, str] = {
+    "общество с ограниченной ответственностью": "ооо",
+    "публичное акционерное общество": "пао",
+    "закрытое акционерное общество": "зао",
+    "открытое акционерное общество": "оао",
+    "непубличное акционерное общество": "ао",
+    "акционерное общество": "ао",
+    "федеральное государственное унитарное предприятие": "фгуп",
+    "государственное унитарное предприятие": "гуп",
+    "муниципальное унитарное предприятие": "муп",
+    "автономная некоммерческая организация": "ано",
+    "некоммерческое партнерство": "нп",
+    "муниципальное бюджетное учреждение": "мбу",
+    "муниципальное автономное учреждение": "мау",
+    "муниципальное казенное учреждение": "мку",
+    "государственное бюджетное учреждение": "гбу",
+    "государственное автономное учреждение": "гау",
+    "государственное казенное учреждение": "гку",
+    "федеральное государственное бюджетное учреждение": "фгбу",
+    "государственная корпорация": "госкорпорация",
+    "российской федерации": "рф",
+    "российская федерация": "рф",
+}
+_LEGAL_FORM_RE = re.compile(
+    r"(?<!\w)(" + "|".join(sorted(LEGAL_FORM_KEYS, key=len, reverse=True)) + r")(?!\w)")
+
+# Abbreviations natasha tags as ORG that name no organization.
+NOT_ORGANIZATIONS = frozenset({
+    "мсп", "сэр", "зато", "сми", "жкх", "врп", "ввп", "ндфл", "ит", "it", "бюджет", "мо", "го", "рф",
+    "оэз", "тор", "ппп", "гчп", "мчп", "нко", "соцсети", "ооо", "ао",
+})
+MIN_ABBREVIATION_LETTERS = 3
+MAX_ALIAS_WORDS = 3
+LEADING_DEBRIS = frozenset({"N", "№", "и", "или"})
+SHORT_ABBREVIATION = 3  # «г.», «сл.», «пос.»
+# Words of documents that texts capitalise as defined terms («прилагаемый Порядок»).
+DOCUMENT_WORDS = frozenset({
+    "порядок", "план", "программа", "подпрограмма", "стратегия", "положение", "правило", "концепция",
+    "методика", "регламент", "перечень", "паспорт", "приложение", "проект", "закон", "постановление",
+    "распоряжение", "указ", "решение", "соглашение", "договор", "отчет", "таблица", "раздел",
+})
+MAX_LIST_ITEMS = 10
+# Tokens after which a capital letter says nothing about a name.
+CLAUSE_OPENERS = frozenset({"-", "–", "—", "•", "(", "«", '"', ":", "*"})
+# pymorphy3 tags that mark a word as a name rather than a dictionary word
+PROPER_TAGS = ("Orgn", "Geox", "Name", "Surn", "Patr", "Abbr", "Trad")
+
+
+def org_key(name: str) -> str:
+    """Canonical key of an organization name, shared by every document.
+
+    Lower case, ё as е, every quote as ``"``, no spaces around quotes, dashes as ``-``,
+    full legal forms as their abbreviations («Акционерное общество» → «ао»), whitespace
+    collapsed, edge punctuation gone.
+    """
+    key = unicodedata.normalize("NFKC", name).lower().replace("ё", "е")
+    key = re.sub(r"[«»“”„\"'‘’]", '"', key)
+    key = re.sub(r"[‐-―−]", "-", key)
+    key = " ".join(key.split())
+    key = _LEGAL_FORM_RE.sub(lambda m: LEGAL_FORM_KEYS[m.group(1)], key)
+    key = re.sub(r'\s*"\s*', '"', key)
+    return key.strip(' .,;:"')
+
+
+def extract_organizations(doc: Document, nv: Narrative | None = None) -> list[Organization]:
+    """Organizations of one document, one record per `org_key`, in order of first mention."""
+    nv = nv or document_to_narrative(doc)
+    return mentions_to_organizations(nv, organization_mentions(nv))
+
+
+def organization_mentions(nv: Narrative) -> list[OrgMention]:
+    """Rule mentions plus the natasha ORG spans no rule span overlaps, in text order."""
+    rules = find_org_mentions(nv)
+    out = list(rules)
+    for m in ner_mentions(nv):
+        if not any(m.start < r.end and r.start < m.end for r in rules):
+            out.append(m)
+    out.sort(key=lambda m: (m.start, -m.end))
+    return resolve_aliases(nv, out)
+
+
+def resolve_aliases(nv: Narrative, mentions: list[OrgMention]) -> list[OrgMention]:
+    """Later uses of a short name the text defines count for the full name.
+
+    «Министерство финансов … (далее — Министерство)», «Совет по улучшению … (далее - Совет)»:
+    each later capitalised «Министерство» / «Совет» is one more mention of the full name, also
+    where natasha or a rule took it for a name of its own («Совет решения»).
+    """
+    aliases: dict[tuple[str, ...], tuple[OrgMention, int]] = {}  # lemmas → (full name, last word)
+    for m in mentions:
+        found = _alias_after(nv, nv.index_at(m.end))
+        if found is not None:
+            key = tuple(nv.lemmas[found[0]:found[1] + 1])
+            aliases.setdefault(key, (m, found[1]))
+    if not aliases:
+        return mentions
+    out = []
+    for m in mentions:
+        owner = _alias_owner(nv, m, aliases)
+        out.append(OrgMention(m.start, m.end, owner.name, "alias") if owner else m)
+    covered = [(m.start, m.end) for m in out]
+    for key, (owner, defined_at) in aliases.items():
+        for i in range(defined_at + 1, len(nv.tokens) - len(key) + 1):
+            if nv.lemmas[i] != key[0] or not nv.tokens[i].text[:1].isupper():
+                continue
+            if tuple(nv.lemmas[i:i + len(key)]) != key:
+                continue
+            start, end = nv.tokens[i].start, nv.tokens[i + len(key) - 1].end
+            if not any(a <= start < b for a, b in covered):
+                out.append(OrgMention(start, end, owner.name, "alias"))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _alias_owner(nv: Narrative, m: OrgMention,
+                 aliases: dict[tuple[str, ...], tuple[OrgMention, int]]) -> OrgMention | None:
+    """The full name a mention stands for: it is the alias, or the alias word with lower-case
+    words the tagger joined to it."""
+    idx = nv.token_range(m.start, m.end)
+    words = [k for k in idx if any(c.isalpha() for c in nv.tokens[k].text)]
+    if not words or m.rule not in ("body", "ner"):
+        return None
+    for key, (owner, defined_at) in aliases.items():
+        if idx.start <= defined_at or owner is m:
+            continue
+        head = [nv.lemmas[k] for k in words[:len(key)]]
+        rest_lower = all(not nv.tokens[k].text[:1].isupper() for k in words[len(key):])
+        if tuple(head) == key and rest_lower:
+            return owner
+    return None
+
+
+def _alias_after(nv: Narrative, k: int) -> tuple[int, int] | None:
+    """First and last index of X in «( далее — X )» at token k; X up to three words, the
+    first capitalised."""
+    texts = [t.text.lower() for t in nv.tokens[k:k + 4 + MAX_ALIAS_WORDS]]
+    if len(texts) < 4 or texts[0] != "(" or texts[1] != "далее":
+        return None
+    j = 2 + (texts[2] in ("-", "–", "—"))
+    if ")" not in texts[j + 1:]:
+        return None
+    end = texts.index(")", j + 1) - 1
+    if end < j or end - j >= MAX_ALIAS_WORDS or not nv.tokens[k + j].text[:1].isupper():
+        return None
+    if not all(t.isalpha() for t in texts[j:end + 1]):
+        return None
+    return k + j, k + end
+
+
+def mentions_to_organizations(nv: Narrative, mentions: list[OrgMention]) -> list[Organization]:
+    records: dict[str, Organization] = {}
+    for m in mentions:
+        key = org_key(m.name)
+        if not key:
+            continue
+        if key in records:
+            records[key].mentions += 1
+            if records[key].name.isupper() and not m.name.isupper():
+                records[key].name = m.name  # «АДМИНИСТРАЦИЯ ОМСКОЙ ОБЛАСТИ» in a heading first
+        else:
+            records[key] = Organization(name=m.name, mentions=1, span=nv.span(m.start, m.end))
+    return list(records.values())
+
+
+# natasha spans ------------------------------------------------------------------------------------
+def ner_mentions(nv: Narrative) -> list[OrgMention]:
+    out: list[OrgMention] = []
+    for span in nv.spans:
+        if span.type != "ORG":
+            continue
+        idx = nv.token_range(span.start, span.end)
+        if not idx:
+            continue
+        first, last = _trim_debris(nv, idx.start, idx.stop - 1)
+        # «Строительство ОКУ «УКС …»»: the name starts at the legal form
+        first = next((k for k in range(first + 1, last + 1) if nv.tokens[k].text in LEGAL_ABBREVIATIONS),
+                     first)
+        if first > last:
+            continue
+        first, last = _repair_quotes(nv, first, last)
+        if first is None or last is None or _is_quoted_title(nv, first, last):
+            continue
+        last = _extend_with_place(nv, last)
+        if not _looks_like_organization(nv, first, last):
+            continue
+        head = next((k for k in range(first, last + 1) if nv.tokens[k].pos in ("NOUN", "PROPN")), first)
+        name = capitalize(phrase_to_nominative(nv, first, head, last))
+        out.append(OrgMention(nv.tokens[first].start, nv.tokens[last].end, name, "ner"))
+    return out
+
+
+def _trim_debris(nv: Narrative, first: int, last: int) -> tuple[int, int]:
+    """Drop leading punctuation and numbers («, АО», «N 2 Южная ТЭЦ») and a trailing
+    abbreviated word cut from its name («собственность сл.»)."""
+    while first <= last and (nv.tokens[first].text in LEADING_DEBRIS or nv.tokens[first].text[:1].isdigit()
+                             or nv.tokens[first].pos == "PUNCT" and nv.tokens[first].text not in OPEN_QUOTES):
+        first += 1
+    while last >= first and (nv.tokens[last].pos == "PUNCT" and nv.tokens[last].text not in CLOSE_QUOTES
+                             or _is_cut_abbreviation(nv, last)):
+        last -= 1
+    return first, last
+
+
+def _is_cut_abbreviation(nv: Narrative, k: int) -> bool:
+    text = nv.tokens[k].text
+    nxt = nv.text[nv.tokens[k].end:nv.tokens[k].end + 1]
+    return text.islower() and len(text) <= SHORT_ABBREVIATION and nxt == "."
+
+
+def _repair_quotes(nv: Narrative, first: int, last: int) -> tuple[int | None, int | None]:
+    """Close a quote the span opened («АНО «Открытый город»); drop a stray closing one."""
+    texts = [nv.tokens[k].text for k in range(first, last + 1)]
+    opened = sum(t in OPEN_QUOTES and t != '"' for t in texts)
+    closed = sum(t in CLOSE_QUOTES and t != '"' for t in texts)
+    if opened > closed:
+        opener = max(k for k in range(first, last + 1) if nv.tokens[k].text in OPEN_QUOTES)
+        close = nv.closing_quote(opener)
+        if close is None:
+            return None, None
+        last = max(last, close)
+    while last > first and nv.tokens[last].text in CLOSE_QUOTES and closed > opened:
+        last -= 1
+        closed -= 1
+    while first < last and nv.tokens[first].text in OPEN_QUOTES and nv.closing_quote(first) is None:
+        first += 1
+    if nv.tokens[first].text in OPEN_QUOTES and nv.closing_quote(first) == last:
+        first, last = first + 1, last - 1  # «X» → X; the quoted-title test looks around it
+    if first > last:
+        return None, None
+    return first, last
+
+
+def _is_quoted_title(nv: Narrative, first: int, last: int) -> bool:
+    """A quoted name after a common noun is the title of that thing, not an organization.
+
+    «направлениям «Туризм»», «проект «Мой двор»», «округа "Город Псков"»
+    are titles; «АО «Вега»», «кластера «Технопарк Север»», «подписали «Газпром»» are not. In a
+    list («направлениям «А» (А), «Б» и «В»») every item goes with the first.
+    """
+    before = first - 1
+    if before < 0 or nv.tokens[before].text not in OPEN_QUOTES:
+        return False
+    if last + 1 >= len(nv.tokens) or nv.tokens[last + 1].text not in CLOSE_QUOTES:
+        return False
+    return _quote_names_a_thing(nv, before)
+
+
+def _quote_names_a_thing(nv: Narrative, opener: int, depth: int = 0) -> bool:
+    word = opener - 1
+    if word < 0 or not nv.same_clause(word, opener):
+        return False
+    if nv.tokens[word].text in (",", "и", "или") and depth < MAX_LIST_ITEMS:
+        prev = _skip_brackets(nv, word - 1)
+        if prev is not None and nv.tokens[prev].text in CLOSE_QUOTES:
+            prev_opener = next((k for k in range(prev - 1, max(-1, prev - 40), -1)
+                                if nv.tokens[k].text in OPEN_QUOTES and nv.closing_quote(k) == prev), None)
+            if prev_opener is not None:
+                return _quote_names_a_thing(nv, prev_opener, depth + 1)
+        return False
+    tok, lemma = nv.tokens[word], lemma_of(nv, word)
+    if tok.text in LEGAL_ABBREVIATIONS or lemma in BRAND_DESCRIPTORS or lemma in HEADS:
+        return False
+    return tok.pos == "NOUN"
+
+
+def _skip_brackets(nv: Narrative, k: int) -> int | None:
+    """Index of the token before a parenthesised group ending at k («(КИ)»), else k."""
+    if k < 0 or nv.tokens[k].text != ")":
+        return k if k >= 0 else None
+    while k >= 0 and nv.tokens[k].text != "(":
+        k -= 1
+    return k - 1 if k > 0 else None
+
+
+def _extend_with_place(nv: Narrative, last: int) -> int:
+    """«Корпорации развития» + «Омской области» → one name."""
+    j = last + 1
+    if j >= len(nv.tokens) or nv.labels[j] != "LOC" or not nv.same_clause(last, j):
+        return last
+    if nv.text[nv.tokens[last].end:nv.tokens[j].start] != " ":
+        return last
+    if nv.tokens[j].feats.get("Case") not in ("Gen", None) and not nv.tokens[j].text.isupper():
+        return last
+    while j + 1 < len(nv.tokens) and nv.labels[j + 1] == "LOC" and nv.same_clause(j, j + 1):
+        j += 1
+    return j
+
+
+def _looks_like_organization(nv: Narrative, first: int, last: int) -> bool:
+    """A name needs something proper in it: plain dictionary words in capitals («ОТЧЕТ»,
+    «Удельный вес», «Порядки») are headings and sentence starts natasha took for names."""
+    ks = [k for k in range(first, last + 1) if any(c.isalpha() for c in nv.tokens[k].text)]
+    if not ks:
+        return False
+    words = [nv.tokens[k].text for k in ks]
+    if not words[0][:1].isupper() or words[0].lower().replace("ё", "е") in NOT_ORGANIZATIONS:
+        return False  # «МО «Город Псков»»: a municipality
+    if lemma_of(nv, ks[0]) in DOCUMENT_WORDS or _plural_common_noun(nv, ks[0]):
+        return False  # «Порядок …», «Инвесторы информации»
+    if len(ks) == 1:
+        letters = sum(c.isalpha() for c in words[0])
+        if lemma_of(nv, ks[0]) in HEADS or letters < MIN_ABBREVIATION_LETTERS:
+            return False
+        if letters == MIN_ABBREVIATION_LETTERS and not words[0].isupper():
+            return False  # «Fin», «Таб»: table debris
+    return any(_is_proper(nv, k, k == ks[0]) for k in ks)
+
+
+def _plural_common_noun(nv: Narrative, k: int) -> bool:
+    """«Инвесторы»: organizations are named in the singular (plural brands come by rule)."""
+    parses = nlp.models().morph.parse(nv.tokens[k].text.lower())
+    return bool(parses) and "plur" in parses[0].tag and not any(t in parses[0].tag for t in PROPER_TAGS)
+
+
+def _at_clause_start(nv: Narrative, k: int) -> bool:
+    return k == 0 or not nv.same_clause(k - 1, k) or nv.tokens[k - 1].text in CLAUSE_OPENERS
+
+
+def _is_proper(nv: Narrative, k: int, first_word: bool) -> bool:
+    """A place natasha joined, a capital letter away from a sentence start, a Latin word, or a
+    word the dictionary lacks or knows as a name or an abbreviation («ОТЧЕТ» is none)."""
+    text = nv.tokens[k].text
+    capital = text[:1].isupper() and not text.isupper()
+    if nv.labels[k] == "LOC" or capital and (not first_word or not _at_clause_start(nv, k)):
+        return True
+    if all("a" <= c.lower() <= "z" for c in text if c.isalpha()):
+        return True
+    morph = nlp.models().morph
+    low = text.lower()
+    return not morph.word_is_known(low) or any(t in p.tag for p in morph.parse(low)[:2] for t in PROPER_TAGS)

@@ -1,0 +1,152 @@
+"""Organizations: sentences → deduplicated Organization records, and the canonical key."""
+
+from __future__ import annotations
+
+import pytest
+
+from stratdoc.extract.organizations import extract_organizations, org_key
+from tests.narrative_doc import doc_from_text, seeds_with, similar
+
+CASES = [
+    (  # a government body in the genitive becomes nominative
+        "Постановление Администрации города Твери от 10.01.2022.",
+        ["Администрация города Твери"],
+    ),
+    (  # a body inside a body: both
+        "Ответственный исполнитель: Комитет по физической культуре и спорту Администрации Алейского района.",
+        ["Комитет по физической культуре и спорту Администрации Алейского района",
+         "Администрация Алейского района"],
+    ),
+    (  # coordination inside a body's name, a comma and «с» included
+        "Исполнитель: Отдел по работе с молодежью, спортом и туризмом города Орла.",
+        ["Отдел по работе с молодежью, спортом и туризмом города Орла"],
+    ),
+    (  # a comma in a genitive list closed by «и»
+        "Заказчик — министерство строительства, жилищно-коммунального и дорожного хозяйства Омской области.",
+        ["Министерство строительства, жилищно-коммунального и дорожного хозяйства Омской области"],
+    ),
+    (  # legal forms with either kind of quotes
+        "Договор заключен с ПАО «Ростелеком» и ООО \"Север\".",
+        ["ПАО «Ростелеком»", "ООО \"Север\""],
+    ),
+    (  # a full legal form in an oblique case
+        "Заказчик — дочерняя структура акционерного общества «Корпорация развития Севера».",
+        ["Акционерное общество «Корпорация развития Севера»"],
+    ),
+    (  # state corporations are named by their quoted names; a plural descriptor names two
+        "В обсуждении участвовали Госкорпорации «Ростех» и «Роскосмос».",
+        ["Ростех", "Роскосмос"],
+    ),
+    (  # «управление проектами» is an activity, the ministry is a body
+        "Управление проектами осуществляется Министерством экономики Тверской области.",
+        ["Министерство экономики Тверской области"],
+    ),
+    (  # instrumental «управление образованием» vs genitive «Управление образования …»
+        "Управление образованием в городе ведет Управление образования города Твери.",
+        ["Управление образования города Твери"],
+    ),
+    (  # shortened ministry names and a lower-case institute with a proper complement
+        "Работу курирует минэкономразвития Удмуртии совместно с Институтом экономики УрО РАН.",
+        ["Минэкономразвития Удмуртии", "Институт экономики УрО РАН"],
+    ),
+    (  # the body's name continues on the next line after a dangling territorial noun
+        "Утвержден постановлением Городской Думы города\nСмоленска № 12.",
+        ["Городская Дума города Смоленска"],
+    ),
+    (  # a body named by its topic at a sentence start; a legal form with a region code
+        "Управление по охране животного мира ведет учет. Лечение ведет ГБУЗ РК «Городская больница № 2».",
+        ["Управление по охране животного мира", "ГБУЗ РК «Городская больница № 2»"],
+    ),
+    (  # a school named by abbreviations and a number
+        "В МАОУ СОШ № 5 открыт кабинет робототехники.",
+        ["МАОУ СОШ № 5"],
+    ),
+    (  # an institution counts with a quoted name
+        "Занятия проходят в детской школе искусств «Гармония».",
+        ["Детская школа искусств «Гармония»"],
+    ),
+    (  # a settlement abbreviation and a dedication inside names; table cells end a name
+        "Строительство\tАдминистрация г. Тулы\tМуниципальная собственность. Исполнитель: Центр культуры "
+        "имени Д. Н. Пряничникова и музей им. А. С. Пушкина.",
+        ["Администрация г. Тулы", "Центр культуры имени Д. Н. Пряничникова", "Музей им. А. С. Пушкина"],
+    ),
+    (  # straight quotes nest
+        "Заказчик — ООО \"УК \"Русский дом\"\".",
+        ["ООО \"УК \"Русский дом\"\""],
+    ),
+    (  # capitalised document words and plural nouns are no organizations
+        "Утвердить прилагаемый Порядок формирования Плана. Исходя из полученной от Инвесторов информации.",
+        [],
+    ),
+    (  # natasha's names without a descriptor
+        "Соглашение подписали «Газпром» и Сбербанк.",
+        ["Газпром", "Сбербанк"],
+    ),
+    (  # quoted titles of directions and abbreviations of economy terms are no organizations
+        "Проекты обсуждали по направлениям «Туризм» (Т), «Экология» и «Культура», рост субъектов МСП.",
+        [],
+    ),
+    (  # a municipality in quotes is no organization
+        "Стратегия развития городского округа \"Город Псков\" до 2030 года.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_sentence_to_organizations(text: str, expected: list[str]) -> None:
+    assert [o.name for o in extract_organizations(doc_from_text(text))] == expected
+
+
+def test_a_heading_in_capitals_gives_way_to_the_name_as_written() -> None:
+    doc = doc_from_text("АДМИНИСТРАЦИЯ КУРСКОЙ ОБЛАСТИ\nПостановление Администрации Курской области.")
+    orgs = extract_organizations(doc)
+    assert [(o.name, o.mentions) for o in orgs] == [("Администрация Курской области", 2)]
+
+
+def test_mentions_are_counted_and_the_first_is_the_span() -> None:
+    doc = doc_from_text("Администрация города Твери утвердила план.\n"
+                        "Контроль возложен на администрацию города Твери и ООО «Вега».")
+    orgs = extract_organizations(doc)
+    assert [(o.name, o.mentions) for o in orgs] == [("Администрация города Твери", 2), ("ООО «Вега»", 1)]
+    assert doc.text[orgs[0].span.start:orgs[0].span.end] == "Администрация города Твери"
+
+
+def test_alias_uses_count_for_the_full_name() -> None:
+    doc = doc_from_text("Министерство финансов Республики Коми (далее – Министерство) ведет учет. "
+                        "Министерство публикует отчеты, а Министерству направляются заявки.")
+    assert [(o.name, o.mentions) for o in extract_organizations(doc)] == [
+        ("Министерство финансов Республики Коми", 3)]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Акционерное общество «ИСС»", "АО \"ИСС\""),
+    ("Общество с ограниченной ответственностью “Вега”", "ООО «Вега»"),
+    ("Правительство Российской Федерации", "правительство  РФ"),
+    ("Государственная корпорация «Росатом»", "Госкорпорация «Росатом»"),
+    ("ООО «Ёлка»", "ооо елка".replace(" ", " \"") + "\""),
+])
+def test_org_key_equal(a: str, b: str) -> None:
+    assert org_key(a) == org_key(b)
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("Управление  образования\nгорода Калуги.", "управление образования города калуги"),
+    ("АО «ИСС»", 'ао"исс'),  # edge quotes go: «Росатом» and Росатом are one key
+    ("Министерство экономического развития Российской Федерации", "министерство экономического развития рф"),
+    ("МБУДО «ЦР «Орлёнок»»", 'мбудо"цр"орленок'),
+])
+def test_org_key(name: str, key: str) -> None:
+    assert org_key(name) == key
+
+
+def test_org_key_keeps_different_bodies_apart() -> None:
+    assert org_key("Управление образования города Калуги") != org_key("Управление культуры города Калуги")
+
+
+def test_seed_organizations(shared) -> None:
+    """Every organization the gold files require is found."""
+    for doc, gold in seeds_with(shared, "organizations"):
+        names = [o.name for o in extract_organizations(doc)]
+        for g in gold["organizations"]:
+            assert any(similar(g["name"], n) for n in names), (doc.source, g["name"], names)
