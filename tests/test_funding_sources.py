@@ -37,6 +37,7 @@ from stratdoc.extract.money import MILLION, THOUSAND
     ("Итого по мероприятию", "total"),
     ("Финансирование не определено", "unspecified"),
     ("не требует финансирования", "unspecified"),
+    ("Финансирование не требуется", "unspecified"),
     ("Ответственный исполнитель", None),
     ("Источники финансирования (млн руб.)", None),
     ("об утверждении", None),  # lower-case «об» is a preposition, not «ОБ»
@@ -96,3 +97,26 @@ def test_stacked_amounts_pair_with_stacked_sources() -> None:
         ("federal", None, None, None, Decimal("100.0"), "тыс. руб.", Decimal("100000")),
         ("municipal", None, None, None, Decimal("300.0"), "тыс. руб.", Decimal("300000")),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # sources after their amounts
+    ("1 500,0 (местный бюджет)", [("municipal", "1500.0")]),
+    ("100,0 - местный бюджет", [("municipal", "100.0")]),
+    ("150,0 тыс. руб. (областной бюджет)", [("regional", "150.0")]),
+    ("1 000,0 ФБ; 500,0 ОБ", [("federal", "1000.0"), ("regional", "500.0")]),
+    ("2 300,0 (ФБ); 450,0 (ОБ)", [("federal", "2300.0"), ("regional", "450.0")]),
+    ("500,0 средства инвесторов", [("extrabudgetary", "500.0")]),
+    # sources before their amounts
+    ("ФБ 100,0 ОБ 50,0", [("federal", "100.0"), ("regional", "50.0")]),
+    ("средства бюджета города – 300,0", [("municipal", "300.0")]),
+    # a leading amount and its breakdown
+    ("1 200,0 (в том числе ФБ – 800,0; ОБ – 400,0)", [("total", "1200.0"), ("federal", "800.0"),
+                                                       ("regional", "400.0")]),
+    ("Итого: 1 500,0 в т.ч. ОБ 1 000,0, МБ 500,0", [("total", "1500.0"), ("regional", "1000.0"),
+                                                    ("municipal", "500.0")]),
+    ("120,0*", [("unspecified", "120.0")]),
+])
+def test_sources_before_or_after_amounts(text: str, expected: list[tuple[str, str]]) -> None:
+    lines = cell_to_funding_lines(text, FundingContext(unit=THOUSAND))
+    assert [(ln.source, ln.amount) for ln in lines] == [(s, Decimal(a)) for s, a in expected]

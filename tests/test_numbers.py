@@ -6,7 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from stratdoc.extract.numbers import find_numbers, is_no_value, is_not_available, parse_number
+from stratdoc.extract.numbers import (
+    find_numbers,
+    is_no_value,
+    is_not_available,
+    parse_number,
+    parse_qualified_number,
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -67,3 +73,27 @@ def test_no_value_cells(text: str, no_value: bool, not_available: bool) -> None:
 ])
 def test_find_numbers(text: str, values: list[Decimal]) -> None:
     assert [f.number.value for f in find_numbers(text)] == values
+
+
+@pytest.mark.parametrize(("text", "value", "note_part"), [
+    ("50,5*", Decimal("50.5"), "footnote mark '*'"),
+    ("1 250**", Decimal("1250"), "footnote mark '**'"),
+    ("98,0¹", Decimal("98.0"), "footnote mark '¹'"),
+    ("не менее 52,0", Decimal("52.0"), "bound 'не менее'"),
+    ("не более 5", Decimal("5"), "bound 'не более'"),
+    ("≥80", Decimal("80"), "bound '≥'"),
+    (">= 7,5", Decimal("7.5"), "bound '>='"),
+    ("до 10 %", Decimal("10"), "bound 'до'"),
+    ("более 1,5*", Decimal("1.5"), "bound 'более', footnote mark '*'"),
+    ("+1 228", Decimal("1228"), None),  # a plain number needs no note
+])
+def test_qualified_numbers_keep_the_value_and_note_the_rest(text: str, value: Decimal, note_part: str | None
+                                                             ) -> None:
+    parsed = parse_qualified_number(text)
+    assert parsed is not None and parsed.value == value
+    assert (parsed.note is None) if note_part is None else (note_part in parsed.note)
+
+
+@pytest.mark.parametrize("text", ["не менее", "до2025", "5 * 3", "абв 5", "-", "около ста"])
+def test_not_a_qualified_number(text: str) -> None:
+    assert parse_qualified_number(text) is None

@@ -431,3 +431,262 @@ def test_numbered_title_rows_are_goals_and_sections() -> None:
     assert [(g.number, g.text) for g in ex.goals] == [("1", "Развитие предпринимательства")]
     assert [(f.source, f.year, f.amount) for f in ex.measures[0].funding] == [
         ("federal", 2025, Decimal("100")), ("regional", 2025, Decimal("50"))]
+
+
+# --- generalisation rules (each also met by a document of tests/table_corpus.py) ----------------------
+
+
+def test_a_row_per_year_dates_its_amounts() -> None:
+    rows = [
+        ["№", "Наименование мероприятия", "Годы реализации", "Всего", "областной бюджет"],
+        ["1", "Ремонт школы", "2024 - 2025", "300,0", "200,0"],
+        [None, None, "2024", "100,0", "50,0"],
+        [None, None, "2025", "200,0", "150,0"],
+        ["2", "Ремонт сада", "2024 - 2025", "40,0", "-"],
+    ]
+    ex = extract_tables(one_table_doc(rows, ((1, 0, 3, 1), (1, 1, 3, 1)), caption="Мероприятия (тыс. руб.)"))
+    school, garden = ex.measures
+    assert [(f.source, f.year, f.year_from, f.year_to, f.amount) for f in school.funding] == [
+        ("total", None, 2024, 2025, Decimal("300.0")), ("regional", None, 2024, 2025, Decimal("200.0")),
+        ("total", 2024, None, None, Decimal("100.0")), ("regional", 2024, None, None, Decimal("50.0")),
+        ("total", 2025, None, None, Decimal("200.0")), ("regional", 2025, None, None, Decimal("150.0")),
+    ]
+    assert [(f.year_from, f.year_to) for f in garden.funding] == [(2024, 2025)]
+
+
+def test_one_row_items_keep_their_period_to_themselves() -> None:
+    """Without rows per year, «Срок реализации» is the item's term, not the amounts' year."""
+    rows = [["№", "Наименование мероприятия", "Срок реализации", "Всего, тыс. руб."],
+            ["1", "Ремонт школы", "2024 - 2025", "300,0"], ["2", "Ремонт сада", "2026", "40,0"]]
+    ex = extract_tables(one_table_doc(rows, caption="План мероприятий"))
+    assert [(f.year, f.year_from) for m in ex.measures for f in m.funding] == [(None, None), (None, None)]
+
+
+def test_a_cell_merged_over_years_speaks_for_their_period() -> None:
+    rows = [["№", "Наименование мероприятия", "2024", "2025", "2026"],
+            ["1", "Ремонт дворов", "Финансирование не определено", None, None]]
+    (m,) = extract_tables(one_table_doc(rows, ((1, 2, 1, 3),), caption="План мероприятий")).measures
+    assert [(f.source, f.year, f.year_from, f.year_to, f.amount) for f in m.funding] == [
+        ("unspecified", None, 2024, 2026, None)]
+
+
+def test_a_total_column_beside_stage_periods_spans_them() -> None:
+    rows = [["Источники финансирования", "Всего", "2021 - 2025 гг.", "2026 - 2030 гг."],
+            ["Всего", "30,0", "10,0", "20,0"], ["федеральный бюджет", "3,0", "1,0", "2,0"]]
+    ex = extract_tables(one_table_doc(rows, caption="Ресурсное обеспечение, млрд рублей"))
+    assert [(f.source, f.year_from, f.year_to, f.amount_rub) for f in ex.funding][:3] == [
+        ("total", 2021, 2030, Decimal("30000000000")), ("total", 2021, 2025, Decimal("10000000000")),
+        ("total", 2026, 2030, Decimal("20000000000"))]
+
+
+@pytest.mark.parametrize(("title_rows", "goals", "measure_goal"), [
+    ([["Цель: Рост доходов населения", None, None]], [(None, "Рост доходов населения", [])], None),
+    ([["Стратегическая цель 2. Рост доходов", None, None]], [("2", "Рост доходов", [])], "2"),
+    ([["Цель 1. Рост доходов", None, None], ["Задача 1.1. Поддержка занятости", None, None]],
+     [("1", "Рост доходов", [("1.1", "Поддержка занятости")])], "1"),
+])
+def test_goal_rows(title_rows, goals, measure_goal) -> None:
+    rows = [["№", "Наименование мероприятия", "Ответственный исполнитель"], *title_rows,
+            ["1.1.1", "Ярмарка вакансий", "Центр занятости населения"]]
+    spans = tuple((1 + i, 0, 1, 3) for i in range(len(title_rows)))
+    ex = extract_tables(one_table_doc(rows, spans, caption="План мероприятий"))
+    assert [(g.number, g.text, [(t.number, t.text) for t in g.tasks]) for g in ex.goals] == goals
+    assert [m.goal for m in ex.measures] == [measure_goal]
+
+
+def test_task_numbered_in_the_number_column() -> None:
+    rows = [["№", "Наименование мероприятия", "Исполнитель"],
+            ["1.", "Цель 1. Комфортная среда", None], ["1.1.", "Задача: озеленение улиц", None],
+            ["1.1.1.", "Посадка деревьев", "Управление благоустройства"]]
+    ex = extract_tables(one_table_doc(rows, ((1, 1, 1, 2), (2, 1, 1, 2)), caption="План мероприятий"))
+    assert [(g.number, [(t.number, t.text) for t in g.tasks]) for g in ex.goals] == [
+        ("1", [("1.1", "озеленение улиц")])]
+    assert [(m.number, m.goal) for m in ex.measures] == [("1.1.1", "1")]
+
+
+def test_roman_sector_rows_without_merges_are_sections() -> None:
+    rows = [["№", "Наименование объекта", "Сроки строительства", "Стоимость, млн руб."],
+            ["I", "Образование", "", ""], ["1", "Школа на 500 мест", "2025", "900,0"],
+            ["II", "Спорт", "", ""], ["2", "Бассейн", "2026", "300,0"]]
+    ex = extract_tables(one_table_doc(rows, caption="Перечень объектов"))
+    assert [(p.name, p.section) for p in ex.projects] == [("Школа на 500 мест", "Образование"),
+                                                         ("Бассейн", "Спорт")]
+
+
+def test_a_total_line_in_the_source_column_belongs_to_its_item() -> None:
+    rows = [["№ п/п", "Наименование мероприятия", "Источник финансирования", "2024"],
+            ["1", "Ремонт школы", "ФБ", "200"], ["", "", "МБ", "50"], ["", "", "Итого", "250"],
+            ["", "Итого по плану", "", "250"]]
+    (m,) = extract_tables(one_table_doc(rows, caption="План мероприятий (тыс. руб.)")).measures
+    assert [(f.source, f.amount) for f in m.funding] == [
+        ("federal", Decimal("200")), ("municipal", Decimal("50")), ("total", Decimal("250"))]
+
+
+def test_project_period_in_start_and_end_columns() -> None:
+    rows = [["№", "Наименование проекта", "Срок реализации", None, "Стоимость, млн руб."],
+            [None, None, "начало", "окончание", None],
+            ["1", "Завод", "2023", "2025", "100"], ["2", "Ферма", "IV кв. 2024", "2026 г.", "50"]]
+    spans = ((0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 1, 2), (0, 4, 2, 1))
+    ex = extract_tables(one_table_doc(rows, spans, caption="Перечень проектов"))
+    assert [p.period for p in ex.projects] == ["2023-2025", "IV кв. 2024-2026 г."]
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("Местонахождение объекта", "object"),
+    ("Территория реализации", "object"),
+    ("Населенный пункт", "object"),
+    ("Состояние проекта", "status"),
+])
+def test_more_column_roles(header: str, role: str) -> None:
+    doc = one_table_doc([["№", "Наименование пункта", header], ["1", "Первый", "x"]])
+    (view,) = document_to_views(doc, looks_like_header)
+    assert read_header(view).columns[2].role == role
+
+
+def test_content_column_names_the_rows_when_nothing_else_does() -> None:
+    rows = [["№", "Содержание мероприятия", "Исполнитель"], ["1", "Ремонт моста", "Управление ЖКХ"]]
+    ex = extract_tables(one_table_doc(rows, caption="План мероприятий"))
+    assert [(m.number, m.name) for m in ex.measures] == [("1", "Ремонт моста")]
+
+
+@pytest.mark.parametrize(("name", "number", "rest"), [
+    ("1.1. Ремонт улицы", "1.1", "Ремонт улицы"),
+    ("1.2 Устройство тротуаров", "1.2", "Устройство тротуаров"),
+    ("3) Проведение форума", "3", "Проведение форума"),
+    ("100 тысяч деревьев в городе", None, "100 тысяч деревьев в городе"),
+])
+def test_number_at_the_head_of_a_name(name: str, number: str | None, rest: str) -> None:
+    rows = [["Наименование мероприятия", "Исполнитель"], [name, "Управление ЖКХ"]]
+    (m,) = extract_tables(one_table_doc(rows, caption="План мероприятий")).measures
+    assert (m.number, m.name) == (number, rest)
+
+
+def test_scenario_in_brackets_after_the_name() -> None:
+    rows = [["Наименование показателя", "2030"],
+            ["Индекс промышленного производства, % (консервативный вариант)", "102,5"],
+            ["Индекс промышленного производства, % (базовый вариант)", "103,5"]]
+    (ind,) = extract_tables(one_table_doc(rows, caption="Целевые показатели")).indicators
+    assert (ind.name, ind.unit) == ("Индекс промышленного производства", "%")
+    assert [(v.value, v.scenario) for v in ind.values] == [(102.5, "консервативный"), (103.5, "базовый")]
+
+
+def test_variant_rows_under_a_merged_name_keep_their_values_apart() -> None:
+    rows = [["Показатель", "Вариант", "2030"], ["ВРП, млрд руб.", "консервативный", "100"],
+            [None, "базовый", "120"]]
+    (ind,) = extract_tables(one_table_doc(rows, ((1, 0, 2, 1),), caption="Прогноз")).indicators
+    assert [(v.value, v.scenario) for v in ind.values] == [(100.0, "консервативный"), (120.0, "базовый")]
+
+
+def test_qualified_values_are_numbers() -> None:
+    rows = [["Наименование показателя", "2024", "2025"], ["Доля населения, %", "50,5*", "не менее 52,0"]]
+    (ind,) = extract_tables(one_table_doc(rows, caption="Целевые показатели")).indicators
+    assert [(v.value, "set aside" in (v.note or "")) for v in ind.values] == [(50.5, True), (52.0, True)]
+
+
+def test_a_piece_after_a_continuation_note_joins_its_table() -> None:
+    b = DocumentBuilder(id="d", source="d.docx", format=Format.DOCX)
+    b.add_block(BlockKind.PARAGRAPH, "Таблица 1. План мероприятий (тыс. руб.)")
+    b.add_table(grid_cells([["№", "Наименование мероприятия", "Исполнитель", "2024"],
+                            ["1", "Ремонт моста", "Управление ЖКХ", "100,0"]]))
+    b.add_block(BlockKind.PARAGRAPH, "Продолжение таблицы 1")
+    b.add_table(grid_cells([["2", "Ремонт дороги", "Управление ЖКХ", "200,0"]]))
+    b.add_block(BlockKind.PARAGRAPH, "Таблица 2. Показатели")
+    b.add_table(grid_cells([["Показатель", "2024"], ["Протяженность дорог, км", "10"]]))
+    ex = extract_tables(b.build())
+    assert [(m.number, m.span.table) for m in ex.measures] == [("1", 0), ("2", 1)]
+    assert [i.name for i in ex.indicators] == ["Протяженность дорог"]
+
+
+def test_units_on_separate_lines_of_a_cell() -> None:
+    """The builder keeps where a cell's lines broke; a plan's responsible cell splits there."""
+    rows = [["№", "Наименование мероприятия", "Исполнители"],
+            ["1", "Ремонт моста", "Управление ЖКХ администрации\nМКУ «Дирекция дорог»"]]
+    doc = one_table_doc(rows, caption="План мероприятий")
+    cell = doc.tables[0].cells[-1]
+    assert (cell.text, cell.lines()) == ("Управление ЖКХ администрации МКУ «Дирекция дорог»",
+                                         ["Управление ЖКХ администрации", "МКУ «Дирекция дорог»"])
+    (m,) = extract_tables(doc).measures
+    assert m.responsible == ["Управление ЖКХ администрации", "МКУ «Дирекция дорог»"]
+
+
+def test_a_registry_party_is_not_split_at_line_breaks() -> None:
+    """A registry names one party per project; its second line qualifies it (a partner, a group)."""
+    rows = [["№", "Наименование проекта", "Инициатор проекта", "Стоимость, млн руб."],
+            ["1", "Сеть магазинов", 'ООО "Торговый дом"\nООО "Логистика"', "100"]]
+    (p,) = extract_tables(one_table_doc(rows, caption="Перечень проектов")).projects
+    assert p.responsible == ['ООО "Торговый дом" ООО "Логистика"']
+
+
+def test_programme_table_levels() -> None:
+    """«Статус» says the level: the programme's own rows fund the whole, subprogrammes are no measures."""
+    rows = [
+        ["Статус", "Наименование программы, подпрограммы, мероприятия", "Источник финансирования", "2024",
+         "2025"],
+        ["Муниципальная программа", "«Развитие образования»", "всего", "1 000,0", "1 100,0"],
+        [None, None, "местный бюджет", "1 000,0", "1 100,0"],
+        ["Подпрограмма 1", "«Дошкольное образование»", "местный бюджет", "500,0", "550,0"],
+        ["Основное мероприятие 1.1", "Содержание детских садов", "местный бюджет", "500,0", "550,0"],
+        ["", "Программа поддержки молодых педагогов", "местный бюджет", "20,0", "20,0"],
+    ]
+    ex = extract_tables(one_table_doc(rows, ((1, 0, 2, 1), (1, 1, 2, 1)),
+                                      caption="Ресурсное обеспечение муниципальной программы (тыс. руб.)"))
+    assert [(m.number, m.name) for m in ex.measures] == [
+        ("1.1", "Содержание детских садов"), (None, "Программа поддержки молодых педагогов")]
+    assert [(f.source, f.year, f.amount) for f in ex.funding] == [
+        ("total", 2024, Decimal("1000.0")), ("total", 2025, Decimal("1100.0")),
+        ("municipal", 2024, Decimal("1000.0")), ("municipal", 2025, Decimal("1100.0"))]
+
+
+@pytest.mark.parametrize(("rows", "spans", "expected"), [
+    # «всего» in the spanning title does not make every column a total
+    ([["№", "Наименование мероприятия", "Объем финансирования, всего (тыс. руб.)", None, None],
+      [None, None, "всего", "в том числе:", None],
+      [None, None, None, "ФБ", "ОБ"],
+      ["1", "Ремонт школы", "300,0", "200,0", "100,0"]],
+     ((0, 0, 3, 1), (0, 1, 3, 1), (0, 2, 1, 3), (1, 2, 2, 1), (1, 3, 1, 2)),
+     [("total", None, "300.0"), ("federal", None, "200.0"), ("regional", None, "100.0")]),
+    # sources over years
+    ([["№", "Наименование мероприятия", "федеральный бюджет, тыс. руб.", None, "областной бюджет, тыс. руб.",
+       None],
+      [None, None, "2024", "2025", "2024", "2025"],
+      ["1", "Ремонт школы", "10", "20", "3", "4"]],
+     ((0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 1, 2), (0, 4, 1, 2)),
+     [("federal", 2024, "10"), ("federal", 2025, "20"), ("regional", 2024, "3"), ("regional", 2025, "4")]),
+])
+def test_source_and_year_from_the_header_levels(rows, spans, expected) -> None:
+    (m,) = extract_tables(one_table_doc(rows, spans, caption="План мероприятий")).measures
+    assert [(f.source, f.year, f.amount) for f in m.funding] == [(s, y, Decimal(a)) for s, y, a in expected]
+
+
+def test_base_year_beside_scenario_columns() -> None:
+    rows = [["Показатель", "2019 г. (базовый)", "Консервативный сценарий", None, "Базовый сценарий", None],
+            [None, None, "2024", "2030", "2024", "2030"],
+            ["Уровень бедности, %", "17,4", "15,0", "12,5", "14,2", "10,0"]]
+    spans = ((0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 1, 2), (0, 4, 1, 2))
+    doc = one_table_doc(rows, spans, caption="Показатели для консервативного и базового сценариев")
+    (ind,) = extract_tables(doc).indicators
+    assert [(v.year, v.kind, v.scenario) for v in ind.values] == [
+        (2019, "base", None), (2024, None, "консервативный"), (2030, None, "консервативный"),
+        (2024, None, "базовый"), (2030, None, "базовый")]
+
+
+def test_years_named_with_a_scenario_each_stay_scenarios() -> None:
+    rows = [["Показатель", "2030 (консервативный)", "2030 (базовый)"], ["Рост ВРП, %", "1,5", "2,5"]]
+    (ind,) = extract_tables(one_table_doc(rows, caption="Целевые показатели")).indicators
+    assert [(v.year, v.kind, v.scenario) for v in ind.values] == [
+        (2030, None, "консервативный"), (2030, None, "базовый")]
+
+
+def test_years_broken_down_under_an_item() -> None:
+    rows = [["№", "Наименование мероприятия", "Всего", "областной бюджет"],
+            ["1", "Ремонт школы", "300,0", "200,0"],
+            ["", "в том числе по годам:", "", ""],
+            ["", "2024 год", "100,0", "50,0"],
+            ["", "2025 год", "200,0", "150,0"],
+            ["2", "Ремонт сада", "40,0", ""]]
+    ex = extract_tables(one_table_doc(rows, caption="План мероприятий (тыс. руб.)"))
+    assert [(m.number, m.name) for m in ex.measures] == [("1", "Ремонт школы"), ("2", "Ремонт сада")]
+    assert [(f.source, f.year, f.amount) for f in ex.measures[0].funding] == [
+        ("total", None, Decimal("300.0")), ("regional", None, Decimal("200.0")),
+        ("total", 2024, Decimal("100.0")), ("regional", 2024, Decimal("50.0")),
+        ("total", 2025, Decimal("200.0")), ("regional", 2025, Decimal("150.0"))]

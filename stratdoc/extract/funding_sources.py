@@ -3,7 +3,8 @@
 Plans name sources in many ways («Бюджет МО», «областной бюджет», «ОБ», «средства
 инвесторов»); the vocabulary below maps them by word stems, so inflected forms match too.
 One cell may hold several sources with their amounts («Областной бюджет 337 475,9 Бюджет МО
-37 523,6»): each amount goes to the source named last before it.
+37 523,6»): each amount goes to the source named last before it, or, in cells that name sources
+after amounts («1 500,0 (местный бюджет)»), to the one right after it.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from stratdoc.extract.money import MoneyUnit, amount_rub, find_money_units
-from stratdoc.extract.numbers import find_numbers, is_no_value, is_not_available
+from stratdoc.extract.numbers import FoundNumber, find_numbers, is_no_value, is_not_available
 from stratdoc.schema.records import FundingLine, Source, Span
 
 # (source, pattern on lower-case text). At one position the earlier entry wins, so the
@@ -24,6 +25,7 @@ SOURCE_PATTERNS: list[tuple[Source, str]] = [
     ("unspecified", r"подлеж\w+\s+уточнени\w*|(?<!\w)уточняет\w*"),
     ("unspecified", r"без\s+(?:выделения\s+)?(?:дополнительного\s+)?финансировани\w*"),
     ("unspecified", r"не\s+требу\w+\s+(?:дополнительного\s+)?финансировани\w*"),
+    ("unspecified", r"финансировани\w*\s+не\s+(?:требу|предоставля|выделя)\w*"),
     ("total", r"(?<!\w)(?:всего|итого|итог)(?!\w)"),
     ("total", r"общ\w+\s+объ[её]м\w*"),
     ("extrabudgetary", r"внебюджетн\w*(?:\s+(?:источник|средств)\w*)?"),
@@ -136,6 +138,67 @@ def _line(ctx: FundingContext, source: Source, raw: str, span: Span | None, **kw
                        scenario=ctx.scenario, raw=raw, span=span, **kw)
 
 
+def _amounts(raw: str, mentions: list[SourceMention], units: list) -> list[FoundNumber]:
+    """The numbers of a cell that are amounts: not inside a source or unit wording, not a year
+    label, not a percentage."""
+    taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in units]
+    out = []
+    for num in find_numbers(raw):
+        if any(s <= num.start < e for s, e in taken):
+            continue
+        after = raw[num.end:num.end + 12]
+        if _is_year_token(num.number.value, raw[max(0, num.start - 8):num.start], after):
+            continue
+        if re.match(r"\s*%", after):
+            continue
+        out.append(num)
+    return out
+
+
+# What may stand between an amount and the source named after it: «1 500,0 (местный бюджет)»,
+# «100,0 - ОБ», «150,0 тыс. руб. (областной бюджет)».
+AMOUNT_SOURCE_GAP_RE = re.compile(r"[\s()\[\]\-–—:,.]*")
+
+
+def _gap(raw: str, start: int, end: int, units: list) -> str:
+    text = raw[start:end]
+    for u in units:
+        if start <= u.start and u.end <= end:
+            text = text.replace(raw[u.start:u.end], " ")
+    return text
+
+
+def amount_sources(raw: str, amounts: list[FoundNumber], mentions: list[SourceMention], units: list,
+                   default: Source) -> list[Source]:
+    """The source of each amount in a cell.
+
+    Cells name sources before amounts («ОБ 100,0 МБ 20,0») or after them («100,0 (ОБ); 20,0
+    (МБ)»); the layout is read from the first amount: a source right after it means sources follow
+    their amounts. A leading amount without a source, followed by amounts with theirs («1 200,0 (в
+    том числе ФБ 800,0, ОБ 400,0)»), is their total.
+    """
+    named = [m for m in mentions if m.source != "unspecified"]
+    if not amounts:
+        return []
+    first = amounts[0]
+    nxt = next((m for m in named if m.start >= first.end), None)
+    amount_first = nxt is not None and not any(m.end <= first.start for m in named) and \
+        AMOUNT_SOURCE_GAP_RE.fullmatch(_gap(raw, first.end, nxt.start, units)) is not None
+    out: list[Source] = []
+    for i, num in enumerate(amounts):
+        if amount_first:
+            limit = amounts[i + 1].start if i + 1 < len(amounts) else len(raw)
+            after = next((m for m in named if num.end <= m.start < limit), None)
+            out.append(after.source if after else default)
+        else:
+            before = [m for m in named if m.end <= num.start]
+            out.append(before[-1].source if before else default)
+    if not amount_first and default == "unspecified" and len(out) > 1 and \
+            not any(m.end <= first.start for m in named) and all(s != "unspecified" for s in out[1:]):
+        out[0] = "total"
+    return out
+
+
 def cell_to_funding_lines(text: str, ctx: FundingContext, span: Span | None = None) -> list[FundingLine]:
     """One funding cell → its lines; zero, dash and empty cells give none.
 
@@ -156,20 +219,10 @@ def cell_to_funding_lines(text: str, ctx: FundingContext, span: Span | None = No
         stacked = _stacked_lines(raw, ctx, span, units)
         if stacked is not None:
             return stacked
-    taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in units]
+    amounts = _amounts(raw, mentions, units)
+    sources = amount_sources(raw, amounts, mentions, units, default)
     lines: list[FundingLine] = []
-    for num in find_numbers(raw):
-        if any(s <= num.start < e for s, e in taken):
-            continue
-        after = raw[num.end:num.end + 12]
-        if _is_year_token(num.number.value, raw[max(0, num.start - 8):num.start], after):
-            continue
-        if re.match(r"\s*%", after):
-            continue
-        before = [m for m in mentions if m.end <= num.start]
-        source = before[-1].source if before else default
-        if source == "unspecified" and before:
-            source = default
+    for num, source in zip(amounts, sources, strict=True):
         unit = next((u.unit for u in units if u.start >= num.end), None) or \
             next((u.unit for u in reversed(units) if u.end <= num.start), None) or ctx.unit
         year_ctx = ctx

@@ -8,11 +8,14 @@ separate tables.
 
 from __future__ import annotations
 
-from stratdoc.extract.measures import clean_name, item_number, responsible_mentions
-from stratdoc.extract.numbers import is_no_value, is_not_available, parse_number
+import re
+
+from stratdoc.extract.measures import clean_name, item_number, responsible_mentions, split_name_number
+from stratdoc.extract.numbers import is_no_value, is_not_available, parse_qualified_number
 from stratdoc.extract.table_header import Header, scenario_words
 from stratdoc.extract.table_rows import BodyRow
 from stratdoc.extract.units import fraction_allowed, split_name_unit
+from stratdoc.schema import Cell
 from stratdoc.schema.records import Indicator, IndicatorValue
 
 SCENARIO_ROW_MAX_WORDS = 3
@@ -25,7 +28,7 @@ def cell_to_value(text: str, year: int, *, kind: str | None, scenario: str | Non
         return None
     if is_not_available(t):
         return IndicatorValue(year=year, value=None, kind=kind, scenario=scenario, note=t)
-    parsed = parse_number(t, fraction_ok=fraction_allowed(unit))
+    parsed = parse_qualified_number(t, fraction_ok=fraction_allowed(unit))
     if parsed is None:
         return IndicatorValue(year=year, value=t, kind=kind, scenario=scenario)
     return IndicatorValue(year=year, value=float(parsed.value), kind=kind, scenario=scenario,
@@ -33,16 +36,48 @@ def cell_to_value(text: str, year: int, *, kind: str | None, scenario: str | Non
 
 
 def _values(b: BodyRow, header: Header, unit: str | None, scenario: str | None) -> list[IndicatorValue]:
+    """Values of every grid row of the item, each read on its own: an indicator merged down over
+    its variant rows («консервативный», «базовый», …) has one value per row and year."""
+    scenario_col = header.first("scenario")
     out: list[IndicatorValue] = []
-    for col in header.by_role("value"):
-        year = col.year if col.year is not None else col.year_to
-        if year is None:
-            continue
-        v = cell_to_value(b.text(col.index), year, kind=col.kind, scenario=col.scenario or scenario,
-                          unit=unit)
-        if v is not None:
-            out.append(v)
+    seen: list[Cell] = []
+    for grow in b.rows:
+        named = scenario_words(grow.text(scenario_col.index))[:1] if scenario_col else []
+        row_scenario = named[0] if named else scenario
+        for col in header.by_role("value"):
+            year = col.year if col.year is not None else col.year_to
+            cell = grow.cells[col.index] if col.index < len(grow.cells) else None
+            if year is None or cell is None or any(cell is c for c in seen):
+                continue
+            seen.append(cell)
+            v = cell_to_value(cell.text, year, kind=col.kind, scenario=col.scenario or row_scenario,
+                              unit=unit)
+            if v is not None:
+                out.append(v)
     return out
+
+
+SCENARIO_NOTE_RE = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
+
+
+def split_name_scenario(name: str) -> tuple[str, str | None]:
+    """«ВРП (базовый вариант)» → («ВРП», «базовый»): the variant in brackets after a name."""
+    m = SCENARIO_NOTE_RE.search(name)
+    if m is None:
+        return name, None
+    found = scenario_words(m.group(1))
+    if not found or len(m.group(1).split()) > SCENARIO_ROW_MAX_WORDS:
+        return name, None
+    return name[:m.start()].rstrip(" ,"), found[0]
+
+
+def name_unit_scenario(raw: str) -> tuple[str, str | None, str | None]:
+    """Name, unit and scenario of a name cell: «Численность, тыс. чел. (базовый сценарий)»."""
+    name, scenario = split_name_scenario(raw)
+    name, unit = split_name_unit(name)
+    if scenario is None:
+        name, scenario = split_name_scenario(name)
+    return name, unit, scenario
 
 
 def _row_scenario(name: str) -> str | None:
@@ -62,26 +97,28 @@ def rows_to_indicators(header: Header, body: list[BodyRow], *, table_scenario: s
     for b in body:
         if b.kind != "data":
             continue
-        raw_name = clean_name(b.text(name_col.index))
+        raw_name = clean_name(b.name(name_col.index))
         if not raw_name:
             continue
-        row_scenario = (scenario_words(b.text(scenario_col.index))[:1] or [None])[0] if scenario_col else None
-        scenario = row_scenario or b.scenario or table_scenario
+        scenario = b.scenario or table_scenario
         variant = _row_scenario(raw_name)
         if variant and out:  # a variant row under the indicator it belongs to
             prev = out[-1]
             prev.values.extend(_values(b, header, prev.unit, variant))
             continue
-        name, unit = split_name_unit(raw_name)
+        name, unit, named_scenario = name_unit_scenario(raw_name)
         if unit_col is not None and b.text(unit_col.index):
-            unit = b.text(unit_col.index)
-        if out and row_scenario and out[-1].name == name:  # variants in a column, name repeated
-            out[-1].values.extend(_values(b, header, unit, scenario))
+            unit = b.rows[0].text(unit_col.index) or b.text(unit_col.index)
+        values = _values(b, header, unit, named_scenario or scenario)
+        if out and scenario_col is not None and out[-1].name == name and out[-1].unit == unit and \
+                not ({v.scenario for v in out[-1].values} & {v.scenario for v in values} - {None}):
+            out[-1].values.extend(values)  # variants in a column, the name repeated on every row
             continue
+        number = item_number(b.rows[0].text(number_col.index)) if number_col else None
+        if number_col is None:
+            number, name = split_name_number(name)
         out.append(Indicator(
-            number=item_number(b.rows[0].text(number_col.index)) if number_col else None,
-            name=name, unit=unit,
-            values=_values(b, header, unit, scenario),
+            number=number, name=name, unit=unit, values=values,
             responsible=[u for u, _ in responsible_mentions(b, header)],
             goal=b.goal, span=b.span(),
         ))

@@ -97,6 +97,48 @@ def parse_number(text: str, *, fraction_ok: bool = True) -> ParsedNumber | None:
     return ParsedNumber(value=value, raw=raw, note=note)
 
 
+# Bounds printed before a target value («не менее 52,0», «≥ 80»): the number is the value, the
+# bound goes to the note. Longer wordings first.
+BOUND_PREFIXES: tuple[str, ...] = (
+    "не менее", "не более", "не ниже", "не выше", "не свыше", "не меньше", "не больше",
+    "более", "менее", "свыше", "выше", "ниже", "около", "порядка", "до",
+    "≥", "≤", ">=", "<=", ">", "<", "~",
+)
+# Footnote marks after a value: «50,5*», «1 250**», «98,0¹».
+FOOTNOTE_MARK_RE = re.compile(r"\s*(?:\*+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+_BOUND_RE = re.compile(
+    r"^(?:(" + "|".join(re.escape(b) for b in BOUND_PREFIXES if b[0].isalpha()) + r")\s+|("
+    + "|".join(re.escape(b) for b in BOUND_PREFIXES if not b[0].isalpha()) + r")\s*)",
+    re.IGNORECASE)
+
+
+def parse_qualified_number(text: str, *, fraction_ok: bool = True) -> ParsedNumber | None:
+    """A value with a bound before it or a footnote mark after it («не менее 52,0», «50,5*»).
+
+    The note says what was set aside; a plain number parses as by `parse_number`.
+    """
+    raw = " ".join(text.split())
+    plain = parse_number(raw, fraction_ok=fraction_ok)
+    if plain is not None:
+        return plain
+    core, removed = raw, []
+    mark = FOOTNOTE_MARK_RE.search(core)
+    if mark and core[:mark.start()].rstrip()[-1:] in set("0123456789%"):
+        removed.append(f"footnote mark '{mark.group(0).strip()}'")
+        core = core[:mark.start()].rstrip()
+    bound = _BOUND_RE.match(core)
+    if bound:
+        removed.insert(0, f"bound '{(bound.group(1) or bound.group(2)).lower()}'")
+        core = core[bound.end():]
+    if not removed:
+        return None
+    parsed = parse_number(core, fraction_ok=fraction_ok)
+    if parsed is None:
+        return None
+    note = "; ".join(x for x in (parsed.note, f"{raw}: " + ", ".join(removed) + " set aside") if x)
+    return ParsedNumber(value=parsed.value, raw=raw, note=note)
+
+
 @dataclass(frozen=True)
 class FoundNumber:
     number: ParsedNumber

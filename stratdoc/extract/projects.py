@@ -12,6 +12,8 @@ from stratdoc.schema.records import Project
 
 QUOTED_RE = re.compile(r"^[«\"“„](.+)[»\"”“]$")
 _WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+# One end of a period: a year, or a quarter or month with its year («IV кв. 2025», «12.2025»).
+PERIOD_PART_RE = re.compile(r"(?:[IV]+\s*кв\.?\s*|\d{1,2}\.)?(?:19|20)\d\d\s*(?:г\.?|года?)?", re.IGNORECASE)
 
 
 def clean_object(text: str, col: Column) -> str | None:
@@ -34,28 +36,43 @@ def clean_object(text: str, col: Column) -> str | None:
     return t if i == 0 else rest
 
 
+def period_text(b: BodyRow, header: Header) -> str | None:
+    """The period as printed; «Срок реализации» split into «начало» and «окончание» columns under
+    one spanning header reads «2023-2025»."""
+    cols = header.by_role("period")
+    if not cols:
+        return None
+    first = " ".join(b.text(cols[0].index).split())
+    pair = [c for c in cols[1:] if c.parts[:1] == cols[0].parts[:1] and len(c.parts) > 1]
+    if pair and PERIOD_PART_RE.fullmatch(first):
+        last = " ".join(b.text(pair[-1].index).split())
+        if PERIOD_PART_RE.fullmatch(last) and last != first:
+            return f"{first}-{last}"
+    return first or None
+
+
 def rows_to_projects(header: Header, body: list[BodyRow]) -> list[Project]:
     name_col = header.first("name")
     if name_col is None:
         return []
-    object_col, period_col = header.first("object"), header.first("period")
+    object_col = header.first("object")
     status_col = header.first("status")
     out: list[Project] = []
     for b in body:
         if b.kind != "data":
             continue
-        name = clean_name(b.text(name_col.index))
+        name = clean_name(b.name(name_col.index))
         if not name:
             continue
         status = b.text(status_col.index) if status_col else ""
         out.append(Project(
             name=name,
             object=clean_object(b.text(object_col.index), object_col) if object_col else None,
-            period=" ".join(b.text(period_col.index).split()) or None if period_col else None,
+            period=period_text(b, header),
             status=status.lower() or None,
             section=b.section,
             funding=row_funding(b, header),
-            responsible=[u for u, _ in responsible_mentions(b, header)],
+            responsible=[u for u, _ in responsible_mentions(b, header, by_lines=False)],
             span=b.span(),
         ))
     return out

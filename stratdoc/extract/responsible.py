@@ -43,6 +43,13 @@ HEAD_NOUNS: dict[str, tuple[str, ...]] = {
     "орган": ("орган", "органы"),
     "подразделение": ("подразделение", "подразделения"),
     "заместитель": ("заместитель", "заместители"),
+    # officials named as the responsible party; «главы», «директора» are left out: they are also
+    # genitives inside a name («заместитель главы администрации»)
+    "глава": ("глава",),
+    "начальник": ("начальник", "начальники"),
+    "руководитель": ("руководитель", "руководители"),
+    "председатель": ("председатель", "председатели"),
+    "директор": ("директор",),
     "филиал": (),  # part of the organisation it follows: «ООО "X", филиал "Y"» is one unit
 }
 HEAD_FORMS: frozenset[str] = frozenset(f for forms in HEAD_NOUNS.values() for f in forms)
@@ -91,9 +98,29 @@ def _quote_depth_ok(text: str, pos: int) -> bool:
         and head.count('"') % 2 == 0
 
 
+def _opens_unit_on_new_line(line: str) -> bool:
+    """A line of a cell that starts a unit: capitalised and headed like one («Кировский фонд …»,
+    «МКУ …»). A name wrapped by hand goes on in lower case («… администрации города»)."""
+    t = line.strip()
+    return t[:1].isupper() and begins_unit(t)  # «(ГК …)» on its own line qualifies the line above
+
+
+def lines_to_parts(cell: str) -> list[str]:
+    """Lines of a cell (Word paragraphs, line breaks) joined back unless the next opens a unit."""
+    parts: list[str] = []
+    for line in cell.splitlines():
+        if not line.strip():
+            continue
+        if parts and not _opens_unit_on_new_line(line):
+            parts[-1] = f"{parts[-1]} {line}"
+        else:
+            parts.append(line)
+    return [" ".join(p.split()) for p in parts]
+
+
 def split_responsible(cell: str) -> list[str]:
     """«Управление культуры, учреждения, муниципальные организации культуры» → three units."""
-    text = " ".join(cell.split())
+    text = "; ".join(lines_to_parts(cell))
     if not text:
         return []
     pieces: list[str] = []

@@ -2,15 +2,18 @@
 and the cell say about source, period, scenario and unit.
 
 A source may be named by the column («федеральный бюджет»), by a source column of the row
-(«ОБ» beside plain amounts), or inside the cell («Бюджет МО 15 423,3»); the cell wins.
+(«ОБ» beside plain amounts), or inside the cell («Бюджет МО 15 423,3»); the cell wins. The year
+comes from the column, else from the row when an item runs over a row per year.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from stratdoc.extract.funding_sources import FundingContext, cell_to_funding_lines, find_sources, source_of
 from stratdoc.extract.numbers import find_numbers
 from stratdoc.extract.table_grid import GridRow
-from stratdoc.extract.table_header import Column, Header
+from stratdoc.extract.table_header import Column, Header, period_of_cell
 from stratdoc.extract.table_rows import BodyRow
 from stratdoc.schema import Cell
 from stratdoc.schema.records import FundingLine, Source, Span
@@ -40,13 +43,61 @@ def settle_source_columns(header: Header, body: list[BodyRow]) -> None:
             col.role = "source"
 
 
+def settle_period_rows(header: Header, body: list[BodyRow]) -> None:
+    """Does the period column date each grid row? Yes when an item runs over several rows whose
+    period cells hold different years or spans (a row per year under one merged name)."""
+    period = header.first("period")
+    if period is None:
+        return
+    for b in body:
+        periods = {period_of_cell(r.text(period.index)) for r in b.rows if r.text(period.index)}
+        periods.discard((None, None, None))
+        if len(b.rows) > 1 and len(periods) > 1:
+            header.period_rows = True
+            return
+
+
+def _row_period(grow: GridRow, header: Header) -> tuple[int | None, int | None, int | None]:
+    """The year a grid row's amounts are for: its period cell in a table of rows per year, or a
+    name cell that holds only a year («2024 год» under the item, below «в том числе по годам:»)."""
+    period = header.first("period")
+    if header.period_rows and period is not None:
+        found = period_of_cell(grow.text(period.index))
+        if found != (None, None, None):
+            return found
+    name = header.first("name")
+    cell = grow.cells[name.index] if name is not None and name.index < len(grow.cells) else None
+    if cell is not None and cell.row == grow.row:
+        return period_of_cell(cell.text)
+    return None, None, None
+
+
 def _context(col: Column, source: Source | None, scenario: str | None,
-             stacked: tuple[Source, ...] = ()) -> FundingContext:
-    """A source named by the column wins, except «Всего» over a row that names its own source."""
+             stacked: tuple[Source, ...] = (),
+             row_period: tuple[int | None, int | None, int | None] = (None, None, None)) -> FundingContext:
+    """A source named by the column wins, except «Всего» over a row that names its own source.
+    A column without a period of its own takes the row's («2025» in a «Годы реализации» column)."""
     if col.source is not None and (col.source != "total" or source is None):
         source, stacked = col.source, ()
-    return FundingContext(source=source, stacked=stacked, year=col.year, year_from=col.year_from,
-                          year_to=col.year_to, scenario=col.scenario or scenario, unit=col.unit)
+    year, year_from, year_to = col.year, col.year_from, col.year_to
+    if not col.has_period and row_period != (None, None, None):
+        year, year_from, year_to = row_period
+    return FundingContext(source=source, stacked=stacked, year=year, year_from=year_from,
+                          year_to=year_to, scenario=col.scenario or scenario, unit=col.unit)
+
+
+def _merged_period(cell: Cell, header: Header, ctx: FundingContext) -> FundingContext:
+    """A cell merged across columns of several years («Финансирование не определено» over 2024,
+    2025 and 2026) speaks for their whole period."""
+    covered = [c for c in header.columns if c.role in MONEY_ROLES and c.has_period
+               and cell.col <= c.index < cell.col + cell.col_span]
+    if len(covered) < 2:
+        return ctx
+    first = min(c.year if c.year is not None else c.year_from for c in covered)
+    last = max(c.year if c.year is not None else c.year_to for c in covered)
+    if first == last:
+        return ctx
+    return replace(ctx, year=None, year_from=first, year_to=last)
 
 
 def row_funding(body: BodyRow, header: Header, *, row_source: Source | None = None) -> list[FundingLine]:
@@ -58,6 +109,7 @@ def row_funding(body: BodyRow, header: Header, *, row_source: Source | None = No
         named_all = tuple(m.source for m in find_sources(grow.text(source_col.index))) if source_col else ()
         named = named_all[0] if named_all else None
         source = named or row_source
+        row_period = _row_period(grow, header)
         filled = False
         for col in header.columns:
             if col.role not in MONEY_ROLES:
@@ -67,7 +119,7 @@ def row_funding(body: BodyRow, header: Header, *, row_source: Source | None = No
                 continue
             seen.append(cell)
             filled = True
-            ctx = _context(col, source, body.scenario, named_all)
+            ctx = _merged_period(cell, header, _context(col, source, body.scenario, named_all, row_period))
             lines.extend(cell_to_funding_lines(cell.text, ctx, cell_span(cell, grow)))
         if named == "unspecified" and not filled and source_col is not None:
             # «Финансирование не определено» in the source column, amount cells left empty

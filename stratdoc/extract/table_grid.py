@@ -91,6 +91,8 @@ CONTINUATION_GAP_RE = re.compile(
     r"\(?\s*продолжение(?:\s+(?:таблицы|приложения)\s*[\w.№ ]*)?\s*\)?\.?|окончание(?:\s+таблицы[\w.№ ]*)?)$",
     re.IGNORECASE,
 )
+# The explicit notes among those (not bare page numbers, which DOCX and TXT do not print).
+CONTINUATION_NOTE_RE = re.compile(r"^\(?\s*(?:продолжение|окончание)\b", re.IGNORECASE)
 CAPTION_MAX_CHARS = 400
 CAPTION_BLOCKS = 3
 
@@ -134,10 +136,14 @@ def continues(doc: Document, prev: Table, nxt: Table, prev_rows: list[GridRow], 
     gap = _blocks_between(doc, prev.end, nxt.start)
     if any(not CONTINUATION_GAP_RE.match(b.text.strip()) for b in gap):
         return False
-    if prev.page is None or nxt.page is None or nxt.page <= (prev.page_end or prev.page):
-        # without pages (DOCX, TXT) two adjacent tables are one only if the second repeats the header
-        return _first_row_texts(nxt_rows) == _first_row_texts(prev_rows)
     first = next((r for r in nxt_rows if r.filled()), None)
+    if prev.page is None or nxt.page is None or nxt.page <= (prev.page_end or prev.page):
+        # without pages (DOCX, TXT) two adjacent tables are one if the second repeats the header,
+        # or opens with data rows right after the first or after «Продолжение таблицы 1»
+        if _first_row_texts(nxt_rows) == _first_row_texts(prev_rows):
+            return True
+        return first is not None and not looks_like_header(first) and \
+            all(not b.text.strip() or CONTINUATION_NOTE_RE.match(b.text.strip()) for b in gap)
     if first is None:
         return True
     if _first_row_texts(nxt_rows) == _first_row_texts(prev_rows):

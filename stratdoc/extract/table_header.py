@@ -47,13 +47,14 @@ COLUMN_RULES: list[tuple[str, frozenset[str], str]] = [
     ("result", frozenset({"результат", "эффект"}), "any"),
     ("period", frozenset({"срок", "период"}), "any"),
     ("period", frozenset({"год"}), "head"),
-    ("status", frozenset({"статус", "стадия", "этап"}), "head"),
+    ("status", frozenset({"статус", "стадия", "этап", "состояние"}), "head"),
     ("money", frozenset({"стоимость", "финансирование", "инвестиция", "объем", "затрата", "потребность",
                          "средство", "бюджет", "сумма", "ассигнование", "расход"}), "any"),
     ("name", frozenset({"наименование", "название"}), "any"),
-    ("object", frozenset({"объект", "местоположение", "месторасположение", "адрес", "площадка",
-                          "расположение", "локализация"}), "head"),
-    ("object", frozenset({"место реализации", "место размещения", "место расположения"}), "phrase"),
+    ("object", frozenset({"объект", "местоположение", "месторасположение", "местонахождение", "адрес",
+                          "площадка", "расположение", "локализация", "территория"}), "head"),
+    ("object", frozenset({"место реализации", "место размещения", "место расположения", "населенный пункт",
+                          "муниципальное образование"}), "phrase"),
     ("description", frozenset({"содержание", "описание", "характеристика"}), "head"),
 ]
 # Without a «Наименование …» column, the first column headed by one of these names the rows.
@@ -105,6 +106,9 @@ class Header:
     first_row: list[str]  # normalised texts of the top header row, to spot it repeated
     title: str = ""  # title rows above the header, inside the table
     scenarios: bool = False
+    # The period column gives each grid row of an item its own year («2024», «2025», «2024 - 2026»
+    # under one merged name): amounts on that row belong to that year (see `settle_period_rows`).
+    period_rows: bool = False
 
     def by_role(self, role: str) -> list[Column]:
         return [c for c in self.columns if c.role == role]
@@ -266,6 +270,21 @@ def _years(parts: list[str]) -> tuple[int | None, int | None, int | None]:
     return None, None, None
 
 
+# A cell that holds nothing but a year or a span of years: «2024», «2024 г.», «2024 - 2026 годы».
+PERIOD_CELL_RE = re.compile(
+    r"^\s*((?:19|20)\d\d)\s*(?:[-–—]\s*((?:19|20)\d\d))?\s*(?:гг?\.?|годы?|года|годов)?\s*$", re.IGNORECASE)
+
+
+def period_of_cell(text: str) -> tuple[int | None, int | None, int | None]:
+    """(year, year_from, year_to) of a cell holding only a year or a span of years, else Nones."""
+    m = PERIOD_CELL_RE.match(text)
+    if m is None:
+        return None, None, None
+    if m.group(2):
+        return None, int(m.group(1)), int(m.group(2))
+    return int(m.group(1)), None, None
+
+
 def column_role(col: Column) -> str:
     text = col.header
     if col.parts and NUMBER_HEADER_RE.match(col.parts[0]):
@@ -289,10 +308,12 @@ def column_role(col: Column) -> str:
 
 
 def _settle_names(columns: list[Column]) -> None:
-    """One name column: the first «Наименование …», else the first fallback; the rest step aside."""
+    """One name column: the first «Наименование …», else the first fallback, else a description
+    of the rows («Содержание мероприятия»); the rest step aside."""
     names = [c for c in columns if c.role == "name"]
     if not names:
-        fallback = [c for c in columns if c.role == "name_fallback"]
+        fallback = [c for c in columns if c.role == "name_fallback"] or \
+            [c for c in columns if c.role == "description" and lemmas_of(c.header) & NAME_FALLBACK_LEMMAS]
         if fallback:
             fallback[0].role = "name"
     for c in [c for c in columns if c.role == "name"][1:]:
@@ -317,14 +338,30 @@ def _spread_spanning_texts(view: TableView, header_rows: list[int]) -> list[list
     return grid
 
 
+def _base_year_beside_scenarios(columns: list[Column]) -> None:
+    """«2019 г. (базовый)» beside «Базовый сценарий» columns is the base year, not a scenario: the
+    word sits with the year itself, and no other column is for that year."""
+    for col in columns:
+        if col.scenario != "базовый" or col.year is None:
+            continue
+        same_part = any(YEAR_RE.search(p) and "базовый" in scenario_words(p) and
+                        not lemmas_of(p) & SCENARIO_MARKERS for p in col.parts)
+        alone = all(c.year != col.year for c in columns if c is not col)
+        if same_part and alone:
+            col.scenario, col.kind = None, "base"
+
+
 def _total_columns_span_years(columns: list[Column]) -> None:
-    """A «Всего» column beside year columns totals their period: 2024, 2025, 2026 → 2024–2026."""
-    years = sorted({c.year for c in columns if c.year is not None and c.role in ("value", "money")})
-    if len(years) < 2:
+    """A «Всего» column beside period columns totals their periods: 2024, 2025, 2026 → 2024–2026;
+    «2021 - 2025 гг.», «2026 - 2030 гг.», «2031 - 2035 гг.» → 2021–2035."""
+    periods = [(c.year, c.year) if c.year is not None else (c.year_from, c.year_to)
+               for c in columns if c.has_period and c.role in ("value", "money")]
+    if len(periods) < 2:
         return
+    first, last = min(p[0] for p in periods), max(p[1] for p in periods)
     for c in columns:
         if c.source == "total" and not c.has_period and c.role in ("value", "money"):
-            c.year_from, c.year_to = years[0], years[-1]
+            c.year_from, c.year_to = first, last
 
 
 def read_header(view: TableView) -> Header:
@@ -352,10 +389,12 @@ def read_header(view: TableView) -> Header:
             if col.kind == "base" and "базовый" in found:
                 col.kind = None
         col.unit = find_money_unit(*reversed(col.parts))
-        col.source = source_of(col.header)
+        # the deepest header part that names a source: «Объем, всего» over «ФБ» is federal
+        col.source = next((src for src in map(source_of, reversed(col.parts)) if src), None)
         col.role = column_role(col)
         col.unit = col.unit or find_money_unit(caption)
     _settle_names(columns)
+    _base_year_beside_scenarios(columns)
     _total_columns_span_years(columns)
     first_row = [norm(t) for t in view.rows[header_rows[0]].texts()] if header_rows else []
     return Header(columns=columns, body_start=body_start, first_row=first_row, title=title,

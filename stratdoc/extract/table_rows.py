@@ -20,12 +20,14 @@ from stratdoc.extract.table_header import (
     is_header_atom,
     is_label_row,
     norm,
+    period_of_cell,
     scenario_words,
 )
 from stratdoc.schema import Cell
 from stratdoc.schema.records import Span
 
-GOAL_RE = re.compile(r"^\s*(?:цел[ьи]|ц\.)\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$",
+# «Цель 1.», «Ц.2», «Стратегическая цель 3:» (an adjective may qualify the goal).
+GOAL_RE = re.compile(r"^\s*(?:[а-яё]+ая\s+)?(?:цел[ьи]|ц\.)\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$",
                      re.IGNORECASE | re.DOTALL)
 TASK_RE = re.compile(r"^\s*задач[аи]\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$",
                      re.IGNORECASE | re.DOTALL)
@@ -35,8 +37,16 @@ LEGAL_NOTE_RE = re.compile(
     re.IGNORECASE,
 )
 GOAL_WORD_RE = re.compile(r"^\s*цел[ьи]\s*[.:\-–—]?\s*", re.IGNORECASE)
+# «Цель: …» / «Цель – …» without a number: still the goal the rows below serve.
+UNNUMBERED_GOAL_RE = re.compile(r"^\s*(?:[а-яё]+ая\s+)?цель\s*[:\-–—]\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
+# «Задача: …» with its number in the № column, or none at all.
+TASK_WORD_RE = re.compile(r"^\s*задача\s*[:\-–—]\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
 TOTAL_RE = re.compile(r"^\s*(?:итог|итого|всего)(?![а-яё])", re.IGNORECASE)
-SUBTOTAL_LEAD = {"в том числе", "в том числе:", "в т.ч.", "в т.ч.:", "в т. ч.", "из них", "из них:"}
+# Sections numbered «I», «II.», «IV» head a sector or a part of the plan, never an item.
+ROMAN_NUMBER_RE = re.compile(r"^[IVXLC]{1,6}$")
+# «в том числе:», «в т. ч. по годам:», «из них по источникам:» — a lead-in to the breakdown below.
+SUBTOTAL_LEAD_RE = re.compile(r"^(?:в\s+том\s+числе|в\s*т\.\s*ч\.?|из\s+них)(?:\s+по\s+(?:годам|источникам"
+                              r"(?:\s+финансирования)?|этапам))?\s*:?$", re.IGNORECASE)
 SCENARIO_SECTION_MAX_WORDS = 4
 # Without a number column, a lone text in the first column is a section only in tables this wide.
 MIN_COLS_SECTION = 3
@@ -72,6 +82,12 @@ class BodyRow:
     def text(self, col: int | None) -> str:
         return " ".join(c.text.strip() for c in self.cells(col))
 
+    def name(self, col: int | None) -> str:
+        """The item's name: its name cells, less the lines that only date the rows below it
+        («2024 год» under «в том числе по годам:»)."""
+        return " ".join(c.text.strip() for i, c in enumerate(self.cells(col))
+                        if i == 0 or period_of_cell(c.text) == (None, None, None))
+
     def span(self) -> Span:
         first, last = self.rows[0].span(), self.rows[-1].span()
         return first.model_copy(update={"end": max(first.end, last.end)})
@@ -97,6 +113,16 @@ def is_section_row(row: GridRow, header: Header) -> bool:
     return positions[0] == 0 and (name is None or name.index != 0 or len(row.cells) >= MIN_COLS_SECTION)
 
 
+def _is_total_row(row: GridRow, header: Header) -> bool:
+    """«Итого», «Всего по программе» heading the row. The same word further right, in a source
+    column beside an item's blank number and name, is that item's total line, not the table's."""
+    first = next(((k, t) for k, t in row.filled()), None)
+    if first is None or not TOTAL_RE.match(first[1]):
+        return False
+    name = header.first("name")
+    return name is None or first[0] <= name.index
+
+
 def _is_repeated_header(row: GridRow, header: Header) -> bool:
     texts = [norm(t) for t in row.texts()]
     if not header.first_row or not any(texts):
@@ -110,7 +136,7 @@ def _skippable(row: GridRow, header: Header, piece_head: bool) -> bool:
     if _is_repeated_header(row, header) or is_column_number_row(row) or is_label_row(row):
         return True
     texts = row.distinct_texts()
-    if len(texts) == 1 and (LEGAL_NOTE_RE.match(texts[0]) or norm(texts[0]) in SUBTOTAL_LEAD):
+    if len(texts) == 1 and (LEGAL_NOTE_RE.match(texts[0]) or SUBTOTAL_LEAD_RE.match(norm(texts[0]))):
         return True
     return piece_head and all(is_header_atom(t) for t in texts)
 
@@ -130,6 +156,8 @@ def _continues_previous(row: GridRow, prev: BodyRow | None, header: Header, new_
     name_text = row.text(name.index)
     if not num_text and not name_text:
         return True
+    if not num_text and period_of_cell(name_text) != (None, None, None):
+        return True  # «2024 год» under an item: its amounts for that year
     if new_piece and not num_text and number is not None and name_text[:1].islower():
         return True
     return False
@@ -158,12 +186,33 @@ def _numbered_title(row: GridRow, rows: list[GridRow], i: int, header: Header) -
     cell = row.cells[name.index]
     if cell is None or not filled <= {number.index} | set(range(cell.col, cell.col + cell.col_span)):
         return None
-    if cell.col_span >= 2:
+    if cell.col_span >= 2 or ROMAN_NUMBER_RE.match(num):
         return num, text
     nxt = next((r for r in rows[i + 1:] if r.text(number.index)), None)
     if nxt is not None and nxt.text(number.index).startswith(num + "."):
         return num, text
     return None
+
+
+def _goal_of(number: str | None, text: str) -> tuple[str | None, str] | None:
+    """(number, text) of a goal row: «Цель 1. …», «1. | Цель: …» (number from the № column), or
+    «Цель: …» with no number at all."""
+    gm = GOAL_RE.match(text)
+    if gm:
+        return gm.group(1), gm.group(2)
+    if number and GOAL_WORD_RE.match(text):
+        return number, GOAL_WORD_RE.sub("", text)
+    um = UNNUMBERED_GOAL_RE.match(text)
+    return (None, um.group(1)) if um else None
+
+
+def _task_of(number: str | None, text: str) -> tuple[str | None, str] | None:
+    """(number, text) of a task row: «Задача 1.2. …», or «Задача: …» numbered by the № column."""
+    tm = TASK_RE.match(text)
+    if tm:
+        return tm.group(1), tm.group(2)
+    wm = TASK_WORD_RE.match(text)
+    return (number, wm.group(1)) if wm else None
 
 
 @dataclass
@@ -176,16 +225,15 @@ class _Context:
     scenario: str | None = None
 
     def enter(self, number: str | None, text: str, span: Span, goals: list[GoalRow]) -> None:
-        gm, tm = GOAL_RE.match(text), TASK_RE.match(text)
-        if gm or (number and GOAL_WORD_RE.match(text)):
-            num, body = (gm.group(1), gm.group(2)) if gm else (number, GOAL_WORD_RE.sub("", text))
-            self.goal = GoalRow(num, body.strip(" .;"), span)
+        goal, task = _goal_of(number, text), _task_of(number, text)
+        if goal is not None:
+            self.goal = GoalRow(goal[0], goal[1].strip(" .;"), span)
             goals.append(self.goal)
             self.task = self.section = None
-        elif tm:
-            self.task = tm.group(1)
+        elif task is not None:
+            self.task = task[0]
             if self.goal is not None:
-                self.goal.tasks.append((tm.group(1), tm.group(2).strip(" .;")))
+                self.goal.tasks.append((task[0], task[1].strip(" .;")))
         elif scenario_words(text) and len(text.split()) <= SCENARIO_SECTION_MAX_WORDS:
             self.scenario = scenario_words(text)[0]
         else:
@@ -218,8 +266,7 @@ def walk_body(view: TableView, header: Header) -> tuple[list[BodyRow], list[Goal
         if titled is not None:
             ctx.enter(titled[0], titled[1], row.span(), goals)
             continue
-        first_text = next((t for _, t in row.filled()), "")
-        kind = "total" if TOTAL_RE.match(first_text) else "data"
+        kind = "total" if _is_total_row(row, header) else "data"
         prev = body[-1] if body else None
         if kind == "data" and _continues_previous(row, prev, header, new_piece):
             prev.rows.append(row)

@@ -11,10 +11,15 @@ from __future__ import annotations
 import re
 
 from stratdoc.extract.indicators import merge_indicators, rows_to_indicators
-from stratdoc.extract.measures import responsible_mentions, rows_to_measures
+from stratdoc.extract.measures import programme_funding, responsible_mentions, rows_to_measures
 from stratdoc.extract.projects import rows_to_projects
 from stratdoc.extract.responsible import is_generic_unit
-from stratdoc.extract.table_funding import row_label, rows_to_funding, settle_source_columns
+from stratdoc.extract.table_funding import (
+    row_label,
+    rows_to_funding,
+    settle_period_rows,
+    settle_source_columns,
+)
 from stratdoc.extract.table_grid import TableView, document_to_views
 from stratdoc.extract.table_header import (
     SCENARIO_MARKERS,
@@ -39,21 +44,27 @@ def table_role(view: TableView, header: Header, body: list[BodyRow]) -> TableRol
 
 
 def caption_scenario(view: TableView, header: Header) -> str | None:
-    """«… (консервативный вариант)» in a table's title: its values belong to that scenario."""
+    """«… (консервативный вариант)» in a table's title: its values belong to that scenario. A title
+    naming several («для консервативного и базового сценариев») introduces a table that has them
+    all, in its columns or rows."""
+    if header.scenarios:
+        return None
     text = f"{view.caption}\n{header.title}"
     found = scenario_words(text)
-    if found and lemmas_of(text) & SCENARIO_MARKERS:
-        return found[-1]
+    if len(found) == 1 and lemmas_of(text) & SCENARIO_MARKERS:
+        return found[0]
     return None
 
 
 def goals_from_rows(goal_rows: list[GoalRow]) -> list[Goal]:
-    """Goal section rows, one record per goal number (a plan repeats them table after table)."""
-    out: dict[str | None, Goal] = {}
+    """Goal section rows, one record per goal number (a plan repeats them table after table);
+    goals without a number are told apart by their text."""
+    out: dict[str, Goal] = {}
     for g in goal_rows:
-        goal = out.get(g.number)
+        key = f"№{g.number}" if g.number else " ".join(g.text.lower().split())
+        goal = out.get(key)
         if goal is None:
-            goal = out[g.number] = Goal(number=g.number, text=g.text, span=g.span)
+            goal = out[key] = Goal(number=g.number, text=g.text, span=g.span)
         for number, text in g.tasks:
             if all(t.number != number for t in goal.tasks):
                 goal.tasks.append(Task(number=number, text=text))
@@ -89,12 +100,14 @@ def extract_tables(doc: Document) -> Extraction:
         header = read_header(view)
         body, goals = walk_body(view, header)
         settle_source_columns(header, body)
+        settle_period_rows(header, body)
         role = table_role(view, header, body)
         if role == TableRole.OTHER:
             continue
         goal_rows.extend(goals)
         if role == TableRole.MEASURES:
             ex.measures.extend(rows_to_measures(header, body))
+            ex.funding.extend(programme_funding(header, body))
         elif role == TableRole.INDICATORS:
             scenario = caption_scenario(view, header)
             ex.indicators.extend(rows_to_indicators(header, body, table_scenario=scenario))
@@ -104,7 +117,7 @@ def extract_tables(doc: Document) -> Extraction:
             ex.funding.extend(rows_to_funding(header, body))
         for b in body:
             if b.kind == "data":
-                mentions.extend(responsible_mentions(b, header))
+                mentions.extend(responsible_mentions(b, header, by_lines=role != TableRole.PROJECTS))
     ex.indicators = merge_indicators(ex.indicators)
     ex.measures.extend(extract_text_measures(doc))
     ex.goals = goals_from_rows(goal_rows)

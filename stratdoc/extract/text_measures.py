@@ -15,7 +15,7 @@ from stratdoc.schema.records import Measure, Span
 # A block that announces a list of measures: ends with «мероприятия:», or is a «План мероприятий» title.
 LEAD_RE = re.compile(r"мероприяти[яйе]\s*(?:\([^)]*\))?\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 PLAN_TITLE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?план\s+мероприятий\b", re.IGNORECASE)
-GOAL_RE = re.compile(r"^\s*цел[ьи]\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]", re.IGNORECASE)
+GOAL_RE = re.compile(r"^\s*(?:[а-яё]+ая\s+)?цел[ьи]\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]", re.IGNORECASE)
 TASK_RE = re.compile(r"^\s*задач[аи]\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]", re.IGNORECASE)
 BULLET_RE = re.compile(r"^\s*(?:[-–—•·▪■●○◦*]\s*|(?P<num>\d+(?:\.\d+)*)[.)]\s+|[а-я]\)\s+)")
 INLINE_SPLIT_RE = re.compile(r"\s*;\s*")

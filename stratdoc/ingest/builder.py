@@ -38,6 +38,19 @@ def clean_cell_text(text: str) -> str:
     return " ".join(text.replace("\t", " ").split())
 
 
+def cell_text_and_breaks(text: str) -> tuple[str, list[int]]:
+    """`clean_cell_text`, plus the offsets of the spaces that stand where the cell broke a line
+    (Word paragraphs, spreadsheet line breaks): units listed one per line stay apart."""
+    lines = [clean_cell_text(line) for line in text.splitlines()]
+    out, breaks = "", []
+    for line in (ln for ln in lines if ln):
+        if out:
+            breaks.append(len(out))
+            out += " "
+        out += line
+    return out, breaks
+
+
 @dataclass
 class DocumentBuilder:
     id: str
@@ -107,7 +120,7 @@ class DocumentBuilder:
         for c in cells:
             by_row.setdefault(c.row, []).append(c)
         lines: list[str] = []
-        placed: list[tuple[RawCell, int, int]] = []  # cell, line index, column offset in line
+        placed: list[tuple[RawCell, int, int, list[int]]] = []  # cell, line index, column offset, breaks
         for r in range(n_rows):
             row_cells = {c.col: c for c in by_row.get(r, [])}
             line = ""
@@ -116,9 +129,9 @@ class DocumentBuilder:
                     line += CELL_SEP
                 c = row_cells.get(k)
                 if c is not None:
-                    text = clean_cell_text(c.text)
+                    text, breaks = cell_text_and_breaks(c.text)
                     c.text = text
-                    placed.append((c, r, len(line)))
+                    placed.append((c, r, len(line), breaks))
                     line += text
             lines.append(line)
         rendered = ROW_SEP.join(lines)
@@ -129,12 +142,13 @@ class DocumentBuilder:
         for line in lines[:-1]:
             line_starts.append(line_starts[-1] + len(line) + len(ROW_SEP))
         out_cells = []
-        for c, r, col_off in placed:
+        for c, r, col_off, breaks in placed:
             cs = start + line_starts[r] + col_off
             # model_construct: the values are ours and typed; validating 10^5 cells costs seconds
             out_cells.append(Cell.model_construct(row=c.row, col=c.col, text=c.text, row_span=c.row_span,
                                                   col_span=c.col_span, start=cs, end=cs + len(c.text),
-                                                  page=c.page if c.page is not None else page))
+                                                  page=c.page if c.page is not None else page,
+                                                  breaks=breaks))
         table = Table(index=len(self.tables), n_rows=n_rows, n_cols=n_cols, cells=out_cells,
                       page=page, page_end=page_end or page, start=start,
                       end=start + len(rendered), name=name)

@@ -62,6 +62,14 @@ class Cell(BaseModel):
     start: int = 0
     end: int = 0
     page: int | None = None
+    # Offsets in `text` of the spaces that replace the source cell's line breaks (paragraphs in
+    # Word, Alt+Enter in a spreadsheet): where one listed item ends and the next begins.
+    breaks: list[int] = Field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        """The cell's text as its source broke it into lines."""
+        cuts = [0, *(b + 1 for b in self.breaks), len(self.text) + 1]
+        return [self.text[a:b - 1] for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 class Table(BaseModel):
