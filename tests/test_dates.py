@@ -59,5 +59,20 @@ def test_weekday_banner_is_marked() -> None:
 def test_several_dates_in_order_with_offsets() -> None:
     text = "с 30 ноября по 2 декабря 2022 года, затем 15.01.2023"
     found = find_dates(text)
-    assert [(d.day, d.month, d.year) for d in found] == [(30, 11, None), (2, 12, 2022), (15, 1, 2023)]
-    assert [text[d.start:d.end] for d in found] == ["30 ноября", "2 декабря 2022 года", "15.01.2023"]
+    assert [(d.day, d.month, d.year) for d in found] == [(30, 11, 2022), (15, 1, 2023)]
+    assert [text[d.start:d.end] for d in found] == ["с 30 ноября по 2 декабря 2022 года", "15.01.2023"]
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    ("С 26 по 28 сентября в Перми пройдет форум", date(2024, 9, 26), date(2024, 9, 28)),
+    ("с 29 сентября по 1 октября 2023 г. прошел", date(2023, 9, 29), date(2023, 10, 1)),
+    ("С 1 по 31 марта проходил опрос", date(2024, 3, 1), date(2024, 3, 31)),
+    ("с 30 ноября по 2 декабря 2022 года", date(2022, 11, 30), date(2022, 12, 2)),
+])
+def test_day_ranges_with_s_po(text: str, first: date, last: date) -> None:
+    (d,) = find_dates(text)
+    assert (d.to_date(2024), d.to_date_end(2024)) == (first, last)
+
+
+def test_backward_range_is_no_range() -> None:
+    assert [(d.day, d.month, d.day_to) for d in find_dates("с 5 по 3 мая")] == [(3, 5, None)]

@@ -33,9 +33,14 @@ CASES = [
         "В администрации города прошла проектная мастерская «Город для жизни».",
         [("project_session", "Город для жизни", None, None, None)],
     ),
-    (  # a survey reported by a verb; a month alone is no date
+    (  # a survey reported by a verb, its «о» topic in the name; a month alone is no date
         "В мае был проведен опрос жителей о приоритетах развития.",
-        [("survey", "опрос жителей", None, None, None)],
+        [("survey", "опрос жителей о приоритетах развития", None, None, None)],
+    ),
+    (  # a compound head, a «с … по …» range, a «с» + instrumental companion in the name
+        "С 1 по 31 марта проходил онлайн-опрос жителей. 15 апреля состоялся круглый стол с депутатами.",
+        [("survey", "онлайн-опрос жителей", date(2023, 3, 1), date(2023, 3, 31), None),
+         ("other", "круглый стол с депутатами", date(2023, 4, 15), None, None)],
     ),
     (  # a round table is «other»
         "В Кирове 5 декабря прошел круглый стол «Малый бизнес и город».",
@@ -45,9 +50,18 @@ CASES = [
         "В Перми завершились проектные сессии по направлениям «Туризм» и «Экология».",
         [("project_session", "проектные сессии", None, None, "Пермь")],
     ),
-    (  # the shortened word after a numeral, and the place «в г. …» in the locative
-        "В июле в г. Гусеве провели три стратсессии.",
-        [("strategic_session", "стратсессия", None, None, "Гусев")],  # «три» + genitive singular
+    (  # a counted mention with no date or title sums up a series: no event of its own
+        "В июле в г. Гусеве провели три стратсессии, а в августе несколько опросов.",
+        [],
+    ),
+    (  # a counted mention with its day is reported; the shortened word after a numeral
+        "16 июля в г. Гусеве провели три стратсессии.",
+        [("strategic_session", "стратсессия", date(2023, 7, 16), None, "Гусев")],  # «три» + gen. sing.
+    ),
+    (  # a date after «до» is a deadline; a forum named under another noun refers to the session's
+        "27 сентября на площадке форума пройдет проектная сессия. Заявки на форум принимаются до 20 "
+        "сентября.",
+        [("project_session", "проектная сессия", date(2023, 9, 27), None, None)],
     ),
     (  # a definition reports nothing
         "Стратегическая сессия — это формат коллективной работы.",

@@ -140,6 +140,11 @@ SLIDES = "\n\n".join([
     ("В Казани прошла стратегическая сессия\n12 марта 2021 / Город\nУчастники обсудили проекты. "
      "«Мы готовы», — рассказал мэр.", "news"),
     ("Реестр инвестиционных проектов Тверской области\nНаименование\tСрок\nЗавод\t2021", "other"),
+    # a statistics note with no speech or event verb: the site's banner and rubric tell it
+    ("Понедельник, 3 февраля 2025\nНаселение области сократилось\n31 января 2025 / Общество\n"
+     "По оценке статистиков, население области уменьшилось на 0,6%.", "news"),
+    ("Население области сократилось\n31 января 2025\nПо оценке статистиков, население уменьшилось.",
+     "other"),
 ])
 def test_document_kind(text: str, kind: str) -> None:
     assert document_kind(text) == kind
@@ -168,6 +173,15 @@ def test_document_kind(text: str, kind: str) -> None:
     (None, "Сергей Королёв выступил в Твери.", "Тверь", "Тверская область"),
     (None, "Эксперты из Удмуртии обсудили экономику.", None, "Удмуртская Республика"),
     (None, "Погода была хорошей.", None, None),
+    # a municipal district named in the title; its region by the district's adjective
+    ("Томский район определил точки роста до 2036 года", "В пригородах Томска строят жилье.",
+     "Томский район", "Томская область"),
+    ("Об утверждении Стратегии развития Заинского муниципального района Республики Татарстан", "",
+     "Заинский муниципальный район", "Республика Татарстан"),
+    ('Стратегия муниципального образования «Пермский муниципальный округ»', "",
+     "Пермский муниципальный округ", "Пермский край"),
+    # a city district's «городской округ» is no district
+    ("Стратегия развития городского округа Самара до 2030 года", "", "Самара", "Самарская область"),
 ])
 def test_places(title: str | None, text: str, municipality: str | None, region: str | None) -> None:
     places = text_to_places(text, title)
@@ -259,6 +273,14 @@ def test_news_document_skips_the_sites_today_banner() -> None:
     assert meta.published_on == date(2023, 4, 3)
     assert (meta.act_number, meta.issuer) == (None, None)
     assert (meta.municipality, meta.region, meta.horizon_year) == ("Тверь", "Тверская область", 2035)
+
+
+def test_news_date_after_a_label() -> None:
+    doc = txt("Новосибирск выбрал сценарий развития\n\nОпубликовано: 09.10.2023\n\n"
+              "5 октября прошла сессия. «Мы готовы», — заявил мэр.\n")
+    meta = extract_metadata(doc)
+    assert (meta.kind, meta.title, meta.published_on) == (
+        "news", "Новосибирск выбрал сценарий развития", date(2023, 10, 9))
 
 
 def test_hints_give_title_and_date_of_a_web_page() -> None:

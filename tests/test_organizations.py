@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.organizations import extract_organizations, org_key
+from stratdoc.extract.organizations import extract_organizations, org_key, tidy_organizations
+from stratdoc.schema import Organization, Span
 from tests.narrative_doc import doc_from_text, seeds_with, similar
 
 CASES = [
@@ -90,6 +91,52 @@ CASES = [
         "Стратегия развития городского округа \"Город Псков\" до 2030 года.",
         [],
     ),
+    (  # a body word natasha leaves alone grows over its «по» complement
+        "Создан Штаб по повышению устойчивости экономики Курской области.",
+        ["Штаб по повышению устойчивости экономики Курской области"],
+    ),
+    (  # a role the document defines is no organization; the body it stands for is
+        "Уполномоченный орган - комитет по экономике и развитию Курской области. Заявку рассматривает "
+        "Уполномоченный орган.",
+        ["Комитет по экономике и развитию Курской области"],
+    ),
+    (  # facilities, unions of states, a prefixed common noun, a place's role, a street
+        "Газопровод от ГРС до ГРП построен. Экспорт в страны СНГ вырос. Развитие IT-отрасли важно. "
+        "Якутск — культурный центр Республики Саха (Якутия). Школа на ул. Ленинского Комсомола открыта.",
+        [],
+    ),
+    (  # a one-word agency by its suffix, nominative; a leading preposition is no part of a name
+        "По предварительной оценке Иркутскстата население сократилось.",
+        ["Иркутскстат"],
+    ),
+    (  # a bracket the name opens but does not close stays out
+        "В 2018 году Аналитическое Кредитное Рейтинговое Агентство (Акционерное общество) присвоило "
+        "области рейтинг.",
+        ["Аналитическое Кредитное Рейтинговое Агентство"],
+    ),
+    (  # an adjective the tagger gave another case still belongs to the name
+        "Ответственные: Окружная администрация города Якутска и Северо-Восточный федеральный "
+        "университет имени М.К. Аммосова.",
+        ["Окружная администрация города Якутска",
+         "Северо-Восточный федеральный университет имени М.К. Аммосова"],
+    ),
+    (  # places in a hyphenated chain (a road) are no organization
+        "Дорога «Крым»-Игино-«Тросна-Калиновка»-Михайловка построена.",
+        [],
+    ),
+    (  # an abbreviation declined with an ending, its adjective known only as a surname
+        "В 2018 году введен комплекс по приему концентрата с Лебединского ГОКа, что позволило "
+        "увеличить загрузку.",
+        ["Лебединский ГОК"],
+    ),
+    (  # a closing straight quote glued to the name belongs to it
+        'Энергетику представляют филиал ПАО "МРСК Центра - "Курскэнерго", филиал ОАО "ФСК ЕЭС".',
+        ['ПАО "МРСК Центра - "Курскэнерго"', 'ОАО "ФСК ЕЭС"'],
+    ),
+    (  # «по адресу» is where the body stands, not its field
+        "Реконструкция Центра культурного развития по адресу: г. Курск, ул. Ленина, 2.",
+        ["Центр культурного развития"],
+    ),
 ]
 
 
@@ -102,6 +149,20 @@ def test_a_heading_in_capitals_gives_way_to_the_name_as_written() -> None:
     doc = doc_from_text("АДМИНИСТРАЦИЯ КУРСКОЙ ОБЛАСТИ\nПостановление Администрации Курской области.")
     orgs = extract_organizations(doc)
     assert [(o.name, o.mentions) for o in orgs] == [("Администрация Курской области", 2)]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("АДМИНИСТРАЦИЯ КУРСКОЙ ОБЛАСТИ", ["Администрация Курской области"]),
+    ("ЧЕРЕПОВЕЦКАЯ ГОРОДСКАЯ ДУМА", ["Череповецкая городская Дума"]),
+    ("МИНИСТЕРСТВО ЭКОНОМИЧЕСКОГО РАЗВИТИЯ РФ", ["Министерство экономического развития РФ"]),
+    ('АО "ГОТЭК-ПРИНТ"', ['АО "ГОТЭК-ПРИНТ"']),  # a quoted name stays as printed
+    ("ГРС", ["ГРС"]),
+    ('ООО "АПХ "Мираторг" ООО "Мираторг-Желатин"', ['ООО "АПХ "Мираторг"', 'ООО "Мираторг-Желатин"']),
+    ('ООО "КурскСахарПром", филиал "Золотухинский"', ['ООО "КурскСахарПром", филиал "Золотухинский"']),
+])
+def test_tidy_organizations(name: str, expected: list[str]) -> None:
+    org = Organization(name=name, span=Span(start=0, end=len(name)))
+    assert [o.name for o in tidy_organizations([org])] == expected
 
 
 def test_mentions_are_counted_and_the_first_is_the_span() -> None:

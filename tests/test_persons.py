@@ -79,6 +79,27 @@ CASES = [
         "Проект представил Игорь Зуев. Директор агентства развития Игорь Зуев ответил на вопросы.",
         [("Игорь Зуев", "директор агентства развития", None)],
     ),
+    (  # names of streets, avenues and dedications are no people
+        "Школу построят на ул. К. Маркса и на проспекте А. Дериглазова, рядом с музеем имени "
+        "М.К. Аммосова.",
+        [],
+    ),
+    (  # a signature: position lines above a name line in capitals
+        "Губернатор\n\nКурской области\n\nА.Н.МИХАЙЛОВ",
+        [("А.Н. Михайлов", "Губернатор Курской области", None)],
+    ),
+    (  # a signature whose position names a body
+        "Председатель Череповецкой городской Думы\nА.Н. Морозова",
+        [("А.Н. Морозова", "Председатель Череповецкой городской Думы", "Череповецкая городская Дума")],
+    ),
+    (  # a signature on one line, the name after a tab
+        "Руководитель Исполнительного комитета\tР.Г. Каримов",
+        [("Р.Г. Каримов", "Руководитель Исполнительного комитета", "Исполнительный комитет")],
+    ),
+    (  # a name line under no position is an ordinary mention, its capitals written as a name
+        "Утвердить план.\nС.Н. ГРОМОВ",
+        [("С.Н. Громов", None, None)],
+    ),
 ]
 
 
@@ -97,6 +118,17 @@ def test_sentence_to_persons(text: str, expected: list[tuple[str, str | None, st
 ])
 def test_name_word_to_nominative(word: str, case: str, gender: str, expected: str) -> None:
     assert name_word_to_nominative(word, case, gender) == expected
+
+
+def test_names_in_table_cells_need_a_position() -> None:
+    """A register prints names in addresses; a name never runs into the next cell."""
+    doc = doc_from_text("Перечень объектов", tables=[[
+        ["Объект", "Статус"],
+        ["Школа по пр-ту Н. Плевицкой", "Реализуемый"],
+        ["Ответственный Иван Петров", ""],
+        ["Губернатор Курской области", "А.Н. Михайлов"],
+    ]])
+    assert [brief(p) for p in extract_persons(doc)] == [("А.Н. Михайлов", "Губернатор Курской области", None)]
 
 
 def test_span_points_at_the_name() -> None:

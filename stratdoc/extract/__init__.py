@@ -10,7 +10,7 @@ from __future__ import annotations
 from stratdoc.extract.metadata import extract_metadata
 from stratdoc.extract.narrative_people import extract_people_orgs_events
 from stratdoc.extract.narrative_structure import extract_structure
-from stratdoc.extract.organizations import org_key
+from stratdoc.extract.organizations import org_key, tidy_organizations
 from stratdoc.extract.tables import extract_tables
 from stratdoc.schema import Document, Extraction, Goal, Organization
 
@@ -28,13 +28,14 @@ def merge_goals(first: list[Goal], second: list[Goal]) -> list[Goal]:
 
 
 def merge_organizations(*lists: list[Organization]) -> list[Organization]:
-    """One record per canonical key, the earliest span kept.
+    """One record per canonical key, the earliest span kept; names tidied as the text finder
+    tidies its own (two names run together in a cell split, capitals recased).
 
     Both finders read the table text, so a unit found by both is counted by both: the larger
     count stands, rather than their sum.
     """
     merged: dict[str, Organization] = {}
-    for org in (o for lst in lists for o in lst):
+    for org in (o for lst in lists for o in tidy_organizations(lst)):
         key = org_key(org.name)
         have = merged.get(key)
         if have is None:

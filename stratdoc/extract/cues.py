@@ -28,6 +28,9 @@ SLIDE_STRATEGY_NOUNS = frozenset({"стратегия"})
 CUE_COPULAS = frozenset({"являться", "быть", "стать", "становиться", "относиться", "выступать",
                          "считаться", "определяться", "выделяться"})
 MAX_CUE_TAIL_WORDS = 10  # words from the cue noun to the colon (up to a first comma)
+# Nouns of compound prepositions: a cue noun after «в рамках», «на основе» is no genitive under
+# a noun («обеспечивается в рамках следующих кластеров:» leads a list of clusters).
+PREPOSITION_NOUNS = frozenset({"рамка", "основа"})
 # Numerals that state how many items an inline list has: «по четырем направлениям: …».
 COUNT_WORDS: dict[str, int] = {
     "два": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,

@@ -1,4 +1,5 @@
-"""Russian dates in running text: «23.07.2021», «25 октября 2023 года», «23-24 ноября».
+"""Russian dates in running text: «23.07.2021», «25 октября 2023 года», «23-24 ноября»,
+«с 26 по 28 сентября», «с 29 сентября по 1 октября 2024 г.».
 
 A regex table is enough here and far faster than a parser: official texts print dates in a
 handful of shapes. Every match keeps its offsets so callers can judge its context (a
@@ -18,7 +19,13 @@ MONTH_STEMS: dict[str, int] = {
     "июл": 7, "август": 8, "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
 }
 MONTH_ENDINGS = r"(?:ь|я|е|ю|ем|ём|ом|а|у|й)?"
-MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTH_STEMS, key=len, reverse=True)) + r")" + MONTH_ENDINGS
+
+
+def month_re(group: str) -> str:
+    return rf"(?P<{group}>" + "|".join(sorted(MONTH_STEMS, key=len, reverse=True)) + r")" + MONTH_ENDINGS
+
+
+MONTH_RE = month_re("month")
 
 WEEKDAYS = ("понедельник", "вторник", "среда", "среду", "четверг", "пятница", "пятницу",
             "суббота", "субботу", "воскресенье")
@@ -31,6 +38,13 @@ TEXT_DATE = re.compile(
     WEEKDAY_RE
     + r"(?<![\d.])[«\"]?(?P<day>[0-3]?\d)[»\"]?(?:" + DASH + r"(?P<day_to>[0-3]?\d))?\s+"
     + MONTH_RE + r"(?![а-яё])"
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d)" + YEAR_WORD + r")?",
+    re.IGNORECASE,
+)
+# «с 26 по 28 сентября», «с 29 сентября по 1 октября 2024 года»
+RANGE_DATE = re.compile(
+    r"(?<![А-Яа-яЁё])с\s+(?P<day>[0-3]?\d)(?:\s+" + MONTH_RE + r")?\s+по\s+(?P<day_to>[0-3]?\d)\s+"
+    + month_re("month_to") + r"(?![а-яё])"
     + r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d)" + YEAR_WORD + r")?",
     re.IGNORECASE,
 )
@@ -53,6 +67,7 @@ class DateMatch:
     year: int | None
     day_to: int | None = None
     weekday: bool = False  # printed after a weekday name, as a site's «today» banner is
+    month_to: int | None = None  # the last day's month when it differs («с 29 сентября по 1 октября»)
 
     def to_date(self, default_year: int | None = None) -> date | None:
         year = self.year if self.year is not None else default_year
@@ -60,7 +75,7 @@ class DateMatch:
 
     def to_date_end(self, default_year: int | None = None) -> date | None:
         year = self.year if self.year is not None else default_year
-        return _safe_date(year, self.month, self.day_to or self.day)
+        return _safe_date(year, self.month_to or self.month, self.day_to or self.day)
 
 
 def _safe_date(year: int | None, month: int, day: int) -> date | None:
@@ -89,6 +104,17 @@ def _text_match_to_date(m: re.Match[str]) -> DateMatch | None:
                      day_to, bool(m.group("weekday")))
 
 
+def _range_match_to_date(m: re.Match[str]) -> DateMatch | None:
+    month_to = MONTH_STEMS[m.group("month_to").lower()]
+    month = MONTH_STEMS[m.group("month").lower()] if m.group("month") else month_to
+    day, day_to = int(m.group("day")), int(m.group("day_to"))
+    year = int(m.group("year")) if m.group("year") else None
+    if not (1 <= day <= 31 and 1 <= day_to <= 31) or (month, day) >= (month_to, day_to):
+        return None
+    return DateMatch(m.start(), m.end(), day, month, year, day_to, False,
+                     month_to if month_to != month else None)
+
+
 def _numeric_match_to_date(m: re.Match[str]) -> DateMatch | None:
     day, month, year = int(m.group("day")), int(m.group("month")), int(m.group("year"))
     if _safe_date(year, month, day) is None:
@@ -99,7 +125,8 @@ def _numeric_match_to_date(m: re.Match[str]) -> DateMatch | None:
 def find_dates(text: str) -> list[DateMatch]:
     """Every date in `text`, in order of position; overlapping matches keep the first."""
     found: list[DateMatch] = []
-    for pattern, convert in ((TEXT_DATE, _text_match_to_date), (NUMERIC_DATE, _numeric_match_to_date)):
+    for pattern, convert in ((RANGE_DATE, _range_match_to_date), (TEXT_DATE, _text_match_to_date),
+                             (NUMERIC_DATE, _numeric_match_to_date)):
         for m in pattern.finditer(text):
             d = convert(m)
             if d is not None:

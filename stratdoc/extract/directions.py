@@ -102,6 +102,9 @@ def governed_by_noun(ws: list[Word], k: int) -> bool:
     j = k - 1
     while j >= 0 and word_form(ws[j].text).pos in ("ADJF", "PRTF", "NPRO"):
         j -= 1
+    if j >= 1 and word_form(ws[j].text).lemma in cues.PREPOSITION_NOUNS and \
+            word_form(ws[j - 1].text).pos == "PREP":
+        return False  # «в рамках следующих кластеров»
     return j >= 0 and word_form(ws[j].text).pos == "NOUN"
 
 
@@ -128,6 +131,8 @@ def list_to_directions(doc: Document, lines: list[Line], first: int, default_kin
         line = lines[j]
         same = line.shape == top.shape and line.style == top.style
         if same and (line.shape != "number" or line.depth == top.depth):
+            if out and is_section_heading(line, top):
+                break  # «4. Цели и задачи» after items «1. …:»: the document's next section
             out.append((line, []))
         elif line.shape == "number" and top.shape == "number" and (not same or line.depth < top.depth):
             break  # «2. …» after items «1) …»: the enclosing list resumes
@@ -148,6 +153,13 @@ def list_to_directions(doc: Document, lines: list[Line], first: int, default_kin
             span=span_of(doc, head.start, end),
         ))
     return directions, j
+
+
+def is_section_heading(line: Line, top: Line) -> bool:
+    """A numbered line without final punctuation in a list whose items end with it: the next
+    numbered section of the document, not one more item."""
+    ends = (".", ":", ";")
+    return top.text.rstrip().endswith(ends) and not line.text.rstrip().endswith(ends)
 
 
 def cue_lists_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:

@@ -45,6 +45,13 @@ NEWS_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
                    r"|оставить\s+комментарий)", re.IGNORECASE)),
 )
 NEWS_THRESHOLD = 3
+# Labels a site prints before an item's date.
+DATELINE_LABEL_RE = re.compile(r"(?:опубликовано|дата\s+публикации|дата|размещено|published)\s*:?\s*",
+                               re.IGNORECASE)
+# Marks of a news site's page, one point each: a «today» banner among the first lines («Пятница,
+# 14 марта 2025») and a rubric after the dateline («13 марта 2025 / Экономика»).
+SITE_BANNER_LINES = 3
+RUBRIC_RE = re.compile(r"\s*[/|]\s*[А-ЯЁA-Z]")
 
 
 @dataclass(frozen=True)
@@ -111,23 +118,31 @@ def is_act(lines: list[Line]) -> bool:
 def news_score(text: str) -> int:
     head = text[:NEWS_CHARS]
     score = sum(w for w, pattern in NEWS_CUES if pattern.search(head))
-    if dateline(text_to_lines(head, limit=HEAD_LINES)) is not None:
+    lines = text_to_lines(head, limit=HEAD_LINES)
+    dl = dateline(lines)
+    if dl is not None:
         score += 2
+        score += RUBRIC_RE.match(dl.text[find_dates(dl.text)[0].end:]) is not None
+    score += any(d.weekday and d.start == 0
+                 for ln in lines[:SITE_BANNER_LINES] for d in find_dates(ln.text)[:1])
     return score
 
 
 def dateline(lines: list[Line]) -> Line | None:
-    """A short line that opens with a date and holds little else, as a news page prints it.
+    """A short line that opens with a date and holds little else, as a news page prints it,
+    perhaps after a label («Опубликовано: 09.10.2023»).
 
     A date after a weekday name is a site's «today» banner, not the item's date.
     """
     for ln in lines:
         if len(ln.text) > 80:
             continue
-        dates = find_dates(ln.text)
+        label = DATELINE_LABEL_RE.match(ln.text)
+        at = label.end() if label else 0
+        dates = find_dates(ln.text[at:])
         if not dates or dates[0].start > 2 or dates[0].weekday or dates[0].year is None:
             continue
-        rest = ln.text[dates[0].end:].strip()
+        rest = ln.text[at + dates[0].end:].strip()
         if not rest or rest[0] in "/|,•·—-" or re.match(r"\d\d?:\d\d", rest):
             return ln
     return None

@@ -11,10 +11,11 @@ a news item names its session in the headline, the lead and the body.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from stratdoc.extract.dates import find_dates
+from stratdoc.extract.dates import DateMatch, find_dates
 from stratdoc.extract.narrative_text import (
     OPEN_QUOTES,
     Narrative,
@@ -45,6 +46,21 @@ EVENT_WORDS: dict[tuple[str | None, str], str] = {
     ("круглый", "стол"): "other",
 }
 EVENT_HEADS = frozenset(head for _, head in EVENT_WORDS)
+# First parts of a compound head that make it no event of ours («пресс-конференция»).
+NOT_EVENT_PREFIXES = frozenset({"пресс"})
+# Words before an event word that count events rather than name one («несколько опросов»);
+# numerals are told by their part of speech.
+COUNTING_WORDS = frozenset({"несколько", "ряд", "много", "множество", "серия", "цикл", "десяток",
+                            "сотня", "пара"})
+# Pronouns that open a sentence about the event the sentence before named.
+PRONOUNS = frozenset({"он", "она", "оно", "они"})
+# Prepositions that open the topic of an event and the case they govern: «сессия по развитию
+# туризма», «опрос жителей о приоритетах развития».
+TOPIC_PREPOSITIONS = {"по": "Dat", "о": "Loc", "об": "Loc"}
+# Nouns of a «с» + instrumental group that are no part of an event's name («сессия с участием …»).
+NOT_NAME_COMPANIONS = frozenset({"участие", "помощь", "привлечение", "использование", "учет"})
+# Words right before a date that make it a deadline or a limit, not the day of an event.
+DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bне\s+позднее|\bне\s+позже|\bк|\bпо)\s*[«\"]?$", re.IGNORECASE)
 
 # Verbs that report an event as held or coming, in the past or future tense or as a short
 # participle («состоится», «прошла», «был проведен»). Present tense is left out: strategies use
@@ -62,6 +78,8 @@ NOT_NAME_MODIFIERS = frozenset({
     "этот", "тот", "данный", "очередной", "такой", "весь", "каждый", "который", "свой", "наш",
     "ближайший", "последний", "следующий", "нынешний", "предстоящий", "прошедший", "другой",
 })
+# Endings of adjectives of duration, no part of a name («трехдневная мастерская»).
+DURATION_ENDINGS = ("дневный", "часовой", "недельный", "месячный")
 # How far (in tokens) from the event phrase a reporting word may stand.
 REPORTING_WINDOW = 6
 # Words of a place that is a region or bigger, not the town an event is held in.
@@ -92,11 +110,55 @@ def extract_events(doc: Document, doc_date: date | None = None, nv: Narrative | 
 
 
 def event_kind(nv: Narrative, i: int) -> str | None:
-    lemma = _lemma(nv, i)
+    lemma = head_lemma(_lemma(nv, i))
     if lemma not in EVENT_HEADS or nv.tokens[i].pos not in ("NOUN", "PROPN"):
         return None
     before = _lemma(nv, i - 1) if i > 0 and nv.same_clause(i - 1, i) else None
     return EVENT_WORDS.get((before, lemma)) or EVENT_WORDS.get((None, lemma))
+
+
+def head_lemma(lemma: str) -> str:
+    """The event word of a compound («онлайн-опрос» → «опрос»); compounds the vocabulary holds
+    («форсайт-сессия») stay whole."""
+    if lemma in EVENT_HEADS or "-" not in lemma:
+        return lemma
+    prefix, _, last = lemma.rpartition("-")
+    return last if prefix.split("-")[0] not in NOT_EVENT_PREFIXES else lemma
+
+
+def is_counted(nv: Narrative, first: int) -> bool:
+    """«пять стратсессий», «несколько опросов», «две стратегические сессии»."""
+    k = first - 1
+    while k >= 0 and nv.tokens[k].pos == "ADJ" and nv.same_clause(k, first):
+        k -= 1  # «две стратегические сессии»: the tagger's cases of the two may differ
+    if k < 0 or not nv.same_clause(k, first):
+        return False
+    return nv.tokens[k].pos == "NUM" or nv.lemmas[k] in COUNTING_WORDS
+
+
+def is_dependent(nv: Narrative, first: int, head: int) -> bool:
+    """The event word is a genitive under another noun («площадке форума», «итогов сессии»)."""
+    k = first - 1
+    if k < 0 or not nv.same_clause(k, first) or nv.tokens[head].feats.get("Case") != "Gen":
+        return False
+    return nv.tokens[k].pos in ("NOUN", "PROPN") and event_kind(nv, k) is None
+
+
+def pronoun_dates(nv: Narrative, clause: range) -> list[DateMatch]:
+    """Dates of the next sentence when it opens with a pronoun and reports: «… завершилась
+    проектная мастерская. Она проходила 14–16 мая …»."""
+    if clause.stop >= len(nv.tokens) or nv.lemmas[clause.stop] not in PRONOUNS:
+        return []
+    nxt = nv.clause_range(clause.stop)
+    if not is_reported(nv, list(nxt)):
+        return []
+    return event_dates(nv, nv.tokens[nxt.start].start, nv.tokens[nxt.stop - 1].end)
+
+
+def event_dates(nv: Narrative, clause_start: int, clause_end: int) -> list[DateMatch]:
+    """Day dates of a clause; weekday banners and deadlines («до 20 сентября») left out."""
+    text = nv.text[clause_start:clause_end]
+    return [d for d in find_dates(text) if not d.weekday and not DEADLINE_BEFORE.search(text[:d.start])]
 
 
 def mention_at(nv: Narrative, i: int, doc_date: date | None, context: YearContext) -> EventMention | None:
@@ -105,13 +167,19 @@ def mention_at(nv: Narrative, i: int, doc_date: date | None, context: YearContex
         return None
     clause = nv.clause_range(i)
     clause_start, clause_end = nv.tokens[clause.start].start, nv.tokens[clause.stop - 1].end
-    dates = [d for d in find_dates(nv.text[clause_start:clause_end]) if not d.weekday]
+    dates = event_dates(nv, clause_start, clause_end) or pronoun_dates(nv, clause)
     first, last = name_bounds(nv, i)
+    if is_dependent(nv, first, i) and any(
+            event_kind(nv, k) is not None and not is_dependent(nv, name_bounds(nv, k)[0], k)
+            for k in clause if k != i):
+        return None  # «27 сентября на площадке форума состоится сессия»: the day is the session's
     near = range(max(clause.start, first - REPORTING_WINDOW), min(clause.stop, last + REPORTING_WINDOW + 1))
     reported = is_reported(nv, [k for k in near if not first <= k <= last])
     if not dates and not reported:
         return None
     title = quoted_title(nv, i)
+    if not dates and title is None and is_counted(nv, first):
+        return None
     if title is not None:
         name, titled = title, True
     else:
@@ -144,7 +212,8 @@ def is_reported(nv: Narrative, around: list[int]) -> bool:
 
 def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
     """The head with its modifiers («VII Международном инновационном форуме») and its
-    genitive and «по» complements («сессия общественного совета по развитию туризма»).
+    genitive, «по» / «о» and «с» complements («сессия общественного совета по развитию
+    туризма», «опрос жителей о приоритетах», «сессия с жителями»).
 
     A «по» group that introduces a quoted list of topics («по направлениям «…»») is left out.
     """
@@ -154,6 +223,7 @@ def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
         if prev.text.isupper() and prev.text.isalpha() and all(c in "IVXLC" for c in prev.text):
             first -= 1
         elif prev.pos == "ADJ" and _lemma(nv, first - 1) not in NOT_NAME_MODIFIERS and \
+                not _lemma(nv, first - 1).endswith(DURATION_ENDINGS) and \
                 prev.feats.get("Case") == nv.tokens[head].feats.get("Case"):
             first -= 1
         else:
@@ -170,8 +240,12 @@ def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
                 last = j
             j += 1
             continue
-        if tok.pos == "ADP" and _lemma(nv, j) == "по":
-            group, group_start = "Dat", j
+        if tok.pos == "ADP" and _lemma(nv, j) in TOPIC_PREPOSITIONS:
+            group, group_start = TOPIC_PREPOSITIONS[_lemma(nv, j)], j
+            j += 1
+            continue
+        if tok.pos == "ADP" and _lemma(nv, j) == "с" and _companion(nv, j + 1):
+            group = "Ins"
             j += 1
             continue
         if tok.text == "и" and j + 1 < len(nv.tokens) and nv.tokens[j + 1].pos in ("NOUN", "ADJ") \
@@ -182,6 +256,14 @@ def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
             last = _before(nv, group_start, head)
         break
     return first, last
+
+
+def _companion(nv: Narrative, j: int) -> bool:
+    """«сессия с жителями», «встреча с инвесторами»: a noun in the instrumental after «с»."""
+    while j < len(nv.tokens) and nv.tokens[j].pos == "ADJ":
+        j += 1
+    return (j < len(nv.tokens) and nv.tokens[j].pos in ("NOUN", "PROPN")
+            and nv.tokens[j].feats.get("Case") == "Ins" and _lemma(nv, j) not in NOT_NAME_COMPANIONS)
 
 
 def _before(nv: Narrative, j: int, head: int) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 
 from stratdoc.extract.dates import find_dates, parse_date
 from stratdoc.extract.doc_kind import (
@@ -24,7 +23,7 @@ from stratdoc.extract.doc_kind import (
     text_to_lines,
     title_kind,
 )
-from stratdoc.extract.places import cities, regions, text_to_places, tokenize, word_lemmas
+from stratdoc.extract.places import proper_place_lemmas, text_to_places, tokenize, word_lemmas
 from stratdoc.schema import BlockKind, Document
 from stratdoc.schema.records import DocumentMeta
 
@@ -154,7 +153,7 @@ def recase_upper(text: str) -> str:
     """A title printed in capitals in sentence case, keeping place names capitalised."""
     if not _is_upper(text):
         return text
-    proper = _proper_lemmas()
+    proper = proper_place_lemmas()
     out = text.lower()
     chars = list(out)
     for tok in tokenize(out):
@@ -164,22 +163,6 @@ def recase_upper(text: str) -> str:
     out = re.sub(r"([«\"“]\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), out)
     out = PROPER_PHRASES_RE.sub(lambda m: " ".join(w.capitalize() for w in m.group().split()), out)
     return out[:1].upper() + out[1:]
-
-
-GENERIC_REGION_WORDS = frozenset({"республика", "область", "край", "автономный", "округ", "народный",
-                                  "северный", "горный"})
-
-
-@cache
-def _proper_lemmas() -> frozenset[str]:
-    """Lemmas that are capitalised inside a title: words naming regions and cities."""
-    proper: set[str] = set()
-    for r in regions():
-        for key in r.keys:
-            proper.update(w for w in key if w not in GENERIC_REGION_WORDS)
-    for c in cities():
-        proper.update(c.key)
-    return frozenset(proper)
 
 
 # Headings that are no title: approval stamps, appendix marks, numbered sections.

@@ -22,6 +22,9 @@ from stratdoc.extract.nlp import NlpSpan, NlpToken
 from stratdoc.schema import Document, Span
 
 CHUNK_CHARS = 20_000
+# A clause longer than this many tokens on either side of a word is unpunctuated run-on text
+# (a dump on one line, a flattened table): looking further costs quadratic time for nothing.
+MAX_CLAUSE_REACH = 120
 
 # A line break after one of these lemmas does not end a phrase: the name follows on the next
 # line («Городской Думы города⏎Твери»).
@@ -30,11 +33,30 @@ LINE_JOINING_LEMMAS = frozenset({"город", "район", "область", "
 
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 
+# Words right before a name that make it a street, a square or a dedication, for people and
+# bodies alike («ул. К. Маркса», «по пр-ту Н. Плевицкой», «имени М.К. Аммосова»): lower case,
+# without the full stop.
+PLACE_NAME_WORDS = frozenset({
+    "ул", "улица", "пр", "пр-т", "пр-кт", "просп", "проспект", "пер", "переулок", "пл", "площадь",
+    "им", "имени", "б-р", "бул", "бульвар", "наб", "набережная", "ш", "шоссе", "пр-д", "проезд",
+    "мкр", "мкрн", "микрорайон", "аллея", "сквер", "тупик", "тракт",
+})
+# Lemmas of those words when they are inflected («на проспекте А. Дериглазова»).
+PLACE_NAME_LEMMAS = frozenset({"улица", "проспект", "переулок", "площадь", "бульвар", "набережная",
+                               "шоссе", "проезд", "микрорайон", "аллея", "сквер", "тупик", "тракт"})
+# Settlement marks, which count only with their full stop («г. Королёв», «п. Иванино»): without it
+# «с» and «в» are prepositions.
+SETTLEMENT_MARKS = frozenset({"г", "п", "пос", "с", "д", "дер", "пгт", "х", "ст", "рп"})
+
+
 # natasha case names → pymorphy3 grammemes
 CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 NUMBERS = {"Sing": "sing", "Plur": "plur"}
 GENDERS = {"Masc": "masc", "Fem": "femn", "Neut": "neut"}
 MODIFIER_POS = frozenset({"ADJ", "DET", "NUM"})
+
+# An abbreviation declined with a lower-case ending: «ГОКа», «ВУЗом», «МФЦе».
+ABBREVIATION_WITH_ENDING = re.compile(r"([А-ЯЁ]{2,})(а|у|ом|е|ы|ов|ам|ами|ах)")
 
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
@@ -74,9 +96,10 @@ class Narrative:
 
     def clause_range(self, i: int) -> range:
         lo, hi = i, i
-        while lo > 0 and self.clause[lo - 1] == self.clause[i]:
+        floor, ceiling = max(0, i - MAX_CLAUSE_REACH), min(len(self.tokens) - 1, i + MAX_CLAUSE_REACH)
+        while lo > floor and self.clause[lo - 1] == self.clause[i]:
             lo -= 1
-        while hi + 1 < len(self.tokens) and self.clause[hi + 1] == self.clause[i]:
+        while hi < ceiling and self.clause[hi + 1] == self.clause[i]:
             hi += 1
         return range(lo, hi + 1)
 
@@ -200,6 +223,21 @@ def is_hard_break(text: str, prev: NlpToken, tok: NlpToken, table_ranges: list[t
                 and prev.text[:1].islower())
 
 
+def after_place_word(nv: Narrative, first: int) -> bool:
+    """The name follows «ул.», «проспекте», «имени», «г.» …: it names a street, a town or a
+    dedication («ул. К. Маркса», «ул. Ленинского Комсомола»), not a person or a body."""
+    k = first - 1
+    dot = k >= 0 and nv.tokens[k].text == "."
+    if dot:
+        k -= 1
+    if k < 0 or not nv.same_clause(k, first):
+        return False
+    word = nv.tokens[k].text.lower()
+    if word in SETTLEMENT_MARKS:
+        return dot
+    return word in PLACE_NAME_WORDS or word.startswith("пр-") or nv.lemmas[k] in PLACE_NAME_LEMMAS
+
+
 # nominative forms ------------------------------------------------------------------------------
 def word_to_nominative(tok: NlpToken, *, gender: str | None = None) -> str:
     """The word in the nominative, same number; capitalisation kept. Unknown words stay.
@@ -210,6 +248,9 @@ def word_to_nominative(tok: NlpToken, *, gender: str | None = None) -> str:
     """
     if not re.search(r"[а-яё]", tok.text.lower()):
         return tok.text
+    ending = ABBREVIATION_WITH_ENDING.fullmatch(tok.text)
+    if ending and tok.feats.get("Case") not in (None, "Nom"):
+        return ending.group(1)  # «Лебединского ГОКа» → «ГОК»
     morph = nlp.models().morph
     if tok.text[:1].isupper() and not morph.word_is_known(tok.text.lower()):
         return tok.text  # a proper name the dictionary lacks («Ростех»): guesses go wrong
@@ -246,8 +287,8 @@ def _matching_parse(tok: NlpToken, case: str) -> Any:
     for p in parses:
         if want_case and want_case not in p.tag and not (want_case == "loct" and "loc2" in p.tag):
             continue
-        if want_pos and p.tag.POS not in want_pos:
-            continue
+        if want_pos and p.tag.POS not in want_pos and not (tok.pos == "ADJ" and "Surn" in p.tag):
+            continue  # «Лебединского ГОКа»: the dictionary knows the adjective only as a surname
         if want_number and p.tag.number and want_number not in p.tag:
             continue
         best = p

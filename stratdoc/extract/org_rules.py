@@ -1,6 +1,6 @@
 """Organizations natasha's NER misses or cuts short, found by rules over tagged tokens.
 
-Three shapes, each driven by a vocabulary below:
+Four shapes, each driven by a vocabulary below:
 
 - a legal form and a quoted name: «АО «Вега»», «ООО "Вектор"», «акционерного общества «…»»;
 - a descriptor and a quoted name, where people write the name alone: «Госкорпорации
@@ -9,15 +9,21 @@ Three shapes, each driven by a vocabulary below:
   экономики и имущественных отношений города Твери», «Отдел по работе с молодежью,
   спортом и туризмом …», «Правительства Омской области».
 
+Also one-word names of state agencies made by their suffix: «Иркутскстата», «Ростехнадзору»
+(«…стат», «…надзор», «…реестр»), which the dictionary lacks and NER takes for surnames.
+
 Growing by case is what tells the body «управление образования города Твери» (genitive)
 from the activity «управление образованием» (instrumental).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from stratdoc.extract.narrative_text import OPEN_QUOTES, Narrative, phrase_to_nominative
+from stratdoc.extract import nlp
+from stratdoc.extract.narrative_text import CASES, OPEN_QUOTES, Narrative, phrase_to_nominative
+from stratdoc.extract.nlp import NlpToken
 
 # Head nouns of bodies that are hardly ever used generically when capitalised, so one
 # complement suffices even at the start of a sentence («Министерство экономики …»). The
@@ -32,6 +38,7 @@ WEAK_HEADS = frozenset({
     "совет", "собрание", "палата", "служба", "агентство", "инспекция", "комиссия",
     "институт", "университет", "академия", "центр", "фонд", "корпорация", "ассоциация", "союз",
     "бюро", "банк", "колледж", "техникум", "представительство", "аппарат", "отделение", "объединение",
+    "штаб",
 })
 # Institutions that count only with a quoted name or a dedication after them («клиники
 # «Айболит»», «школы искусств «Гармония»», «музей им. А. С. Пушкина»).
@@ -48,6 +55,9 @@ SHORT_MINISTRIES = frozenset({
     "минимущество", "минсоцразвития", "минтуризма",
 })
 HEADS = STRONG_HEADS | WEAK_HEADS | SHORT_MINISTRIES
+# State agencies named by a suffix: «Росстат», «Иркутскстат», «Роспотребнадзор», «Росреестр»;
+# the stem is the nominative, the tail a case ending.
+AGENCY_WORD = re.compile(r"(?P<stem>[А-ЯЁ][а-яё]{2,}(?:стат|надзор|реестр))(?:а|у|ом|е)?")
 # Tokens that may stand between a legal form and the quoted name («ГБУЗ РК «…»»).
 MAX_TOKENS_BEFORE_QUOTE = 2
 
@@ -98,6 +108,12 @@ NOT_NAME_MODIFIERS = frozenset({
 TERRITORY_LEMMAS = frozenset({"город", "район", "область", "край", "округ", "поселение", "республика",
                               "федерация", "сельсовет", "поселок", "село", "муниципалитет"})
 PREPOSITION_CASES = {"по": "Dat", "при": "Loc"}
+# Nouns after «по» that open a circumstance, not a body's field («центр … по адресу: …», «институт
+# … по заказу мэрии», «по данным …»).
+NOT_TOPIC_NOUNS = frozenset({
+    "адрес", "итог", "состояние", "данные", "оценка", "мнение", "слово", "сравнение", "отношение",
+    "причина", "поручение", "заказ", "просьба", "приглашение", "инициатива", "информация", "сообщение",
+})
 # «Администрация г. Тулы», «МКОУ … с. Озерки»: a settlement abbreviation before its name.
 SETTLEMENT_MARKS = frozenset({"г", "гор", "с", "п", "пос", "пгт", "д", "дер", "рп", "ст", "х", "сл"})
 # «имени И. С. Тургенева», «им. А. С. Пушкина»
@@ -112,7 +128,7 @@ class OrgMention:
     start: int
     end: int
     name: str
-    rule: str  # "legal", "brand", "body", "ner" (natasha), "alias" («далее — …»)
+    rule: str  # "legal", "brand", "body", "agency", "ner" (natasha), "alias" («далее — …»)
 
 
 _FULL_FORMS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
@@ -126,11 +142,29 @@ def lemma_of(nv: Narrative, i: int) -> str:
 
 def find_org_mentions(nv: Narrative) -> list[OrgMention]:
     """Every rule-based organization mention, in text order; nested ones allowed."""
-    named = legal_form_mentions(nv) + brand_mentions(nv)
+    named = legal_form_mentions(nv) + brand_mentions(nv) + agency_mentions(nv)
     # a body word inside a quoted name is part of that name («АО «Корпорация развития …»»)
     bodies = [b for b in body_mentions(nv) if not any(n.start <= b.start and b.end <= n.end for n in named)]
     out = named + bodies
     out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+# one-word agency names ---------------------------------------------------------------------------
+def agency_mentions(nv: Narrative) -> list[OrgMention]:
+    """«Иркутскстата» → «Иркутскстат»: a capitalised word the dictionary lacks (or knows as an
+    organization) ending in an agency suffix, in the nominative by its noun reading."""
+    morph = nlp.morph()
+    out = []
+    for tok in nv.tokens:
+        m = AGENCY_WORD.fullmatch(tok.text)
+        if m is None:
+            continue
+        low = tok.text.lower()
+        parses = [p for p in morph.parse(low) if p.tag.POS == "NOUN"]
+        if not parses or morph.word_is_known(low) and not any("Orgn" in p.tag for p in parses):
+            continue
+        out.append(OrgMention(tok.start, tok.end, m.group("stem").capitalize(), "agency"))
     return out
 
 
@@ -257,7 +291,7 @@ def _name_start(nv: Narrative, head: int) -> int:
     k = head
     while k - 1 >= 0 and nv.same_clause(k - 1, head):
         prev = nv.tokens[k - 1]
-        if prev.pos != "ADJ" or prev.feats.get("Case") != case or prev.feats.get("Number") != number:
+        if prev.pos != "ADJ" or not _agrees(prev, case, number):
             break
         if lemma_of(nv, k - 1) in NOT_NAME_MODIFIERS:
             break
@@ -265,8 +299,26 @@ def _name_start(nv: Narrative, head: int) -> int:
     return k
 
 
+def _agrees(tok: NlpToken, case: str | None, number: str | None) -> bool:
+    """The tagger's case and number, or failing that a dictionary reading, agree with the head's
+    («Северо-Восточный» tagged accusative before «федеральный университет»)."""
+    if tok.feats.get("Case") == case and tok.feats.get("Number") == number:
+        return True
+    want = {CASES.get(case or ""), {"Sing": "sing", "Plur": "plur"}.get(number or "")} - {None}
+    return bool(want) and tok.text[:1].isupper() and any(
+        p.tag.POS == "ADJF" and want <= set(p.tag.grammemes) for p in nlp.morph().parse(tok.text.lower()))
+
+
 def _accept_body(nv: Narrative, first: int, head: int, last: int, evidence: bool) -> bool:
-    """Capitalised complement or quoted name; else a capital head away from a sentence start."""
+    """Capitalised complement or quoted name; else a capital head away from a sentence start.
+
+    A weak head in lower case with nothing but a place after it is a role of that place, not a
+    body: «культурный центр Республики Саха (Якутия)».
+    """
+    if evidence and lemma_of(nv, head) in WEAK_HEADS and not nv.tokens[first].text[:1].isupper() and all(
+            nv.labels[k] == "LOC" or lemma_of(nv, k) in TERRITORY_LEMMAS or nv.tokens[k].pos == "PUNCT"
+            for k in range(head + 1, last + 1)):
+        return False
     if evidence:
         return True
     if lemma_of(nv, head) in SHORT_MINISTRIES:
@@ -329,7 +381,8 @@ def grow_complements(nv: Narrative, head: int) -> tuple[int, bool]:
                 j += 1
                 continue
             break
-        if tok.pos == "ADP" and lem in PREPOSITION_CASES and not closed:
+        if tok.pos == "ADP" and lem in PREPOSITION_CASES and not closed and not (
+                j + 1 < len(nv.tokens) and lemma_of(nv, j + 1) in NOT_TOPIC_NOUNS):
             group_case, in_po = PREPOSITION_CASES[lem], in_po or lem == "по"
             j += 1
             continue

@@ -4,6 +4,12 @@ A record needs at least two words of a name («Олег Быков», «И.И. �
 capitalised word is too often a place, a brand or a sentence start. Names become nominative
 word by word («с Олегом Быковым» → «Олег Быков»); pymorphy3 knows most first names,
 and the common surname endings are rewritten by the table below when it does not.
+
+A name never runs over a tab or a line break (a table cell's or a line's edge), a name after
+«ул.», «пр-т», «имени», «г.» … names a street, a town or a dedication, and a name in a table
+cell with no position beside it is left out: registers and plans print people's names mostly
+in addresses. A signature block («Глава городского округа⏎С.Н. ГРОМОВ») is read by lines:
+the name line and the position lines above it (or the cells before it on its row).
 """
 
 from __future__ import annotations
@@ -11,10 +17,10 @@ from __future__ import annotations
 import re
 
 from stratdoc.extract import nlp
-from stratdoc.extract.narrative_text import Narrative, copy_case, document_to_narrative
+from stratdoc.extract.narrative_text import Narrative, after_place_word, copy_case, document_to_narrative
 from stratdoc.extract.org_rules import OrgMention
 from stratdoc.extract.organizations import organization_mentions
-from stratdoc.extract.positions import Position, position_after, position_before
+from stratdoc.extract.positions import POSITION_HEADS, PREFIXES, Position, position_after, position_before
 from stratdoc.schema import Document, Person
 
 CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
@@ -38,24 +44,31 @@ SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", 
 INITIAL = re.compile(r"^[А-ЯЁA-Z]\.(?:[А-ЯЁA-Z]\.)?$")
 MIN_NAME_WORDS = 2
 
+# A signature's name line: «С.Н. ГРОМОВ», «А.Н.МИХАЙЛОВ», «Громов С.Н.».
+SIGNATURE_NAME = re.compile(
+    r"(?:[А-ЯЁ]\.\s?){1,2}(?P<s1>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)"
+    r"|(?P<s2>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)\s(?:[А-ЯЁ]\.\s?){1,2}")
+MAX_SIGNATURE_POSITION_LINES = 3
+MAX_SIGNATURE_LINE_CHARS = 80
+
 
 def extract_persons(doc: Document, nv: Narrative | None = None,
                     orgs: list[OrgMention] | None = None) -> list[Person]:
     """People of one document, one record per name, with the first position found."""
     nv = nv or document_to_narrative(doc)
     orgs = organization_mentions(nv) if orgs is None else orgs
-    records: dict[str, Person] = {}
-    for span in nv.spans:
-        if span.type != "PER":
+    records = {person_key(p.name): p for p in signature_persons(nv, orgs)}
+    signed = [(p.span.start, p.span.end) for p in records.values()]
+    tables = [(t.start, t.end) for t in doc.tables]
+    for first, last in name_spans(nv):
+        start, end = nv.tokens[first].start, nv.tokens[last].end
+        if any(a < end and start < b for a, b in signed) or after_place_word(nv, first):
             continue
-        idx = nv.token_range(span.start, span.end)
-        bounds = trim_name(nv, idx.start, idx.stop - 1) if idx else None
-        if bounds is None:
-            continue
-        first, last = bounds
         name = name_to_nominative(nv, first, last)
         position = position_before(nv, first) or position_after(nv, last)
-        key = name.lower().replace("ё", "е")
+        if position is None and any(a <= start < b for a, b in tables):
+            continue
+        key = person_key(name)
         known = records.get(key)
         if known is not None:
             if known.position is None and position is not None:
@@ -66,9 +79,116 @@ def extract_persons(doc: Document, nv: Narrative | None = None,
             name=name,
             position=position.text if position else None,
             organization=organization_in(position, orgs) if position else None,
-            span=nv.span(nv.tokens[first].start, nv.tokens[last].end),
+            span=nv.span(start, end),
         )
-    return list(records.values())
+    return sorted(records.values(), key=lambda p: p.span.start)
+
+
+def person_key(name: str) -> str:
+    """«А.Н.МИХАЙЛОВ» and «А.Н. Михайлов» are one person."""
+    return re.sub(r"[\s.]", "", name.lower().replace("ё", "е"))
+
+
+def name_spans(nv: Narrative) -> list[tuple[int, int]]:
+    """First and last token of each full name natasha's PER spans hold, each piece of a span
+    cut at clause breaks («Н. Плевицкой⇥Реализуемый») read on its own."""
+    out = []
+    for span in nv.spans:
+        if span.type != "PER":
+            continue
+        idx = nv.token_range(span.start, span.end)
+        pieces: list[list[int]] = []
+        for k in idx:
+            if pieces and nv.same_clause(pieces[-1][-1], k):
+                pieces[-1].append(k)
+            else:
+                pieces.append([k])
+        for piece in pieces:
+            bounds = trim_name(nv, piece[0], piece[-1])
+            if bounds is not None:
+                out.append(bounds)
+    return out
+
+
+# signatures ----------------------------------------------------------------------------------------
+def signature_persons(nv: Narrative, orgs: list[OrgMention]) -> list[Person]:
+    """Signatures of an act: a line (or the last cell of a row) holding only initials and a
+    surname, under position lines that open with a position's head («Губернатор⏎Курской
+    области⏎А.Н.МИХАЙЛОВ»)."""
+    lines = text_to_lines(nv.text)
+    out = []
+    for i, (text, start) in enumerate(lines):
+        cells = [(c, start + off) for c, off in _cells(text)]
+        if not cells:
+            continue
+        name_text, name_start = cells[-1]
+        m = SIGNATURE_NAME.fullmatch(name_text)
+        if m is None:
+            continue
+        parts = cells[:-1] or _position_lines(lines, i)
+        if not parts or not _opens_position(parts[0][0]):
+            continue
+        position_text = " ".join(" ".join(p for p, _ in parts).split())
+        if position_text.isupper():
+            position_text = position_text[:1] + position_text[1:].lower()
+        position = Position(position_text, parts[0][1], parts[-1][1] + len(parts[-1][0]))
+        out.append(Person(name=tidy_name(name_text), position=position.text,
+                          organization=organization_in(position, orgs),
+                          span=nv.span(name_start, name_start + len(name_text))))
+    return out
+
+
+def text_to_lines(text: str) -> list[tuple[str, int]]:
+    """Non-empty lines with their start offsets."""
+    out, pos = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            out.append((raw, pos))
+        pos += len(raw) + 1
+    return out
+
+
+def _cells(line: str) -> list[tuple[str, int]]:
+    """Tab-separated cells of a line, stripped, with their offsets in the line."""
+    out, pos = [], 0
+    for raw in line.split("\t"):
+        stripped = raw.strip()
+        if stripped:
+            out.append((stripped, pos + raw.index(stripped)))
+        pos += len(raw) + 1
+    return out
+
+
+def _position_lines(lines: list[tuple[str, int]], i: int) -> list[tuple[str, int]]:
+    """The short lines above line i from the nearest one opening a position, or []."""
+    above: list[tuple[str, int]] = []
+    for text, start in reversed(lines[max(0, i - MAX_SIGNATURE_POSITION_LINES):i]):
+        stripped = text.strip()
+        if "\t" in stripped or len(stripped) > MAX_SIGNATURE_LINE_CHARS or stripped.endswith((".", ":", ";")):
+            break
+        above.insert(0, (stripped, start + text.index(stripped)))
+        if _opens_position(stripped):
+            return above
+    return []
+
+
+def _opens_position(text: str) -> bool:
+    """«Губернатор …», «Глава …», «И.о. главы …», «Временно исполняющий обязанности …»."""
+    ws = text.split()
+    if not ws:
+        return False
+    first = ws[0].lower()
+    if first in PREFIXES or first == "временно":
+        return True
+    return nlp.lemma(first.strip(",")).replace("ё", "е") in POSITION_HEADS
+
+
+def tidy_name(name: str) -> str:
+    """«А.Н.МИХАЙЛОВ» → «А.Н. Михайлов»: a space after the initials, a surname in capitals
+    written as a name."""
+    name = " ".join(re.sub(r"\.(?=[А-ЯЁ][А-ЯЁа-яё])", ". ", name).split())
+    return re.sub(r"[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})*",
+                  lambda m: "-".join(w.capitalize() for w in m.group().split("-")), name)
 
 
 def trim_name(nv: Narrative, first: int, last: int) -> tuple[int, int] | None:
@@ -145,7 +265,7 @@ def name_to_nominative(nv: Narrative, first: int, last: int) -> str:
         out.append(nv.text[pos:tok.start])
         out.append(name_word_to_nominative(tok.text, tok.feats.get("Case"), gender))
         pos = tok.end
-    return " ".join("".join(out).split())
+    return tidy_name("".join(out))
 
 
 def _gender(nv: Narrative, first: int, last: int) -> str | None:

@@ -181,6 +181,23 @@ def _city_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return index
 
 
+GENERIC_REGION_WORDS = frozenset({"республика", "область", "край", "автономный", "округ", "народный",
+                                  "северный", "горный"})
+
+
+@cache
+def proper_place_lemmas() -> frozenset[str]:
+    """Lemmas written with a capital inside a name: words naming regions and cities
+    («курский» of «Курская область», «тверь»)."""
+    proper: set[str] = set()
+    for r in regions():
+        for key in r.keys:
+            proper.update(w for w in key if w not in GENERIC_REGION_WORDS)
+    for c in cities():
+        proper.update(c.key)
+    return frozenset(proper)
+
+
 def regions_of_city(name: str) -> list[str]:
     """Regions holding a city of this name (several for «Железногорск»), capitals first."""
     found = [c for c in cities() if _norm(c.name) == _norm(name)]
@@ -329,11 +346,11 @@ class Places:
 
 
 # A municipality named in the title: «городского округа "Город Калининград"», «ЗАТО Северск»,
-# «муниципального образования «Город Калуга»», «города Твери», «г. Тверь».
+# «муниципального образования «Город Калуга»», «города Твери», «г. Тверь», «городского округа Самара».
 TITLE_CITY_PATTERNS = (
     re.compile(r"[«\"“]\s*[Гг]ород\s+(?P<name>[А-ЯЁ][А-Яа-яЁё-]+(?:\s+[А-ЯЁ][а-яё-]+)?)\s*[»\"”]"),
-    re.compile(r"(?<![А-Яа-яЁё])(?:ЗАТО|г\.|города|городе|город)\s*(?:г\.\s*)?"
-               r"(?P<name>[А-ЯЁ][А-Яа-яЁё-]+(?:\s+[А-ЯЁ][а-яё-]+)?)"),
+    re.compile(r"(?<![А-Яа-яЁё])(?:ЗАТО|г\.|города|городе|город|городско(?:го|й|м)\s+округ[ае]?)\s*"
+               r"(?:г\.\s*)?(?P<name>[А-ЯЁ][А-Яа-яЁё-]+(?:\s+[А-ЯЁ][а-яё-]+)?)"),
 )
 
 
@@ -355,31 +372,79 @@ MUNICIPAL_WORDS_RE = re.compile(r"муниципальн|район|город|�
                                 re.IGNORECASE)
 
 
+# A municipal district named in a title: «Томский район», «Пермского муниципального округа»,
+# «муниципального образования «Томский район»». A bare «округ» is too often «городской округ».
+DISTRICT_RE = re.compile(r"(?<![А-Яа-яЁё])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)\s+"
+                         r"(?:(?P<mun>муниципальн[а-яё]+)\s+(?P<noun>район|округ)|(?P<raion>район))[а-яё]*"
+                         r"(?![А-Яа-яЁё])")
+# Adjectives before «район» / «округ» that name no district.
+NOT_DISTRICT_ADJECTIVES = frozenset({"городской", "муниципальный", "сельский", "административный",
+                                     "автономный", "федеральный", "внутригородской", "новый", "каждый",
+                                     "этот", "данный", "соседний", "наш", "весь", "свой", "который"})
+
+
+def title_district(phrase: str) -> tuple[str, str] | None:
+    """(nominative name, lemma of its adjective) of a district the phrase names."""
+    from stratdoc.extract.nlp import morph
+
+    for m in DISTRICT_RE.finditer(phrase):
+        adj = next((p for p in morph().parse(m.group("adj").lower()) if p.tag.POS == "ADJF"), None)
+        if adj is None or adj.normal_form in NOT_DISTRICT_ADJECTIVES:
+            continue
+        words = [adj.inflect({"nomn", "masc", "sing"})]
+        if m.group("mun"):
+            mun = next((p for p in morph().parse(m.group("mun").lower()) if p.tag.POS == "ADJF"), None)
+            words.append(mun.inflect({"nomn", "masc", "sing"}) if mun is not None else None)
+        if any(w is None for w in words):
+            continue
+        name = " ".join([words[0].word.capitalize()] + [w.word for w in words[1:]]
+                        + [m.group("noun") or m.group("raion")])
+        return name, adj.normal_form.replace("ё", "е")
+    return None
+
+
 def text_to_places(text: str, title: str | None = None, issuer: str | None = None) -> Places:
     """Decide the municipality and region from the title and a bounded prefix of the text.
 
-    The title (then the issuing body) decides when it names a city (the city) or only a
-    region (a regional document: no municipality). Otherwise the most mentioned city wins. The
-    region is the one the text names that holds the city; else the city's region from the
-    gazetteer when that is unambiguous (a regional capital wins a tie of namesakes); else the
-    most named region.
+    The title (then the issuing body) decides when it names a city (the city), a municipal
+    district (the district) or only a region (a regional document: no municipality). Otherwise
+    the most mentioned city wins. The region is the one the text names that holds the city;
+    else the city's region from the gazetteer when that is unambiguous (a regional capital wins
+    a tie of namesakes); else the most named region. A district's region is the most named one,
+    else the one its adjective names («Томский район» → «Томская область»), else the region
+    of the city the text names most.
     """
-    city, title_regions = None, []
-    for phrase in (title, issuer):
+    city, district, title_regions, phrase = None, None, [], ""
+    for phrase in (title or "", issuer or ""):
         if not phrase:
             continue
         city = title_city(phrase)
+        district = title_district(phrase) if city is None else None
         title_regions = [] if MUNICIPAL_WORDS_RE.search(phrase) else find_regions(phrase)
-        if city is not None or title_regions:
+        if city is not None or district is not None or title_regions:
             break
     city_hits = find_cities(text)
     region_counts = Counter(h.name for h in find_regions(text))
     for h in title_regions:
         region_counts[h.name] += 5
+    if district is not None:
+        for h in find_regions(phrase):
+            region_counts[h.name] += 5  # «… муниципального района Республики Татарстан»
+        return Places(district[0], _region_for_district(district[1], region_counts, city_hits))
     if city is None and not title_regions:
         city = _most_mentioned(city_hits)
     region = _region_for(city, region_counts, [h.name for h in title_regions])
     return Places(city, region)
+
+
+def _region_for_district(adjective: str, counts: Counter[str], city_hits: list[PlaceHit]) -> str | None:
+    if counts:
+        return counts.most_common(1)[0][0]
+    named = [r.name for r in regions() if any(adjective in key for key in r.keys)]
+    if len(named) == 1:
+        return named[0]
+    city = _most_mentioned(city_hits)
+    return _region_for(city, counts, []) if city is not None else None
 
 
 def _most_mentioned(hits: list[PlaceHit]) -> str | None:
