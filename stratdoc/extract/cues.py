@@ -52,7 +52,7 @@ GOAL_COPULAS = ("является", "являются", "будет являть
 # Nouns after which a quoted name is a project's name wherever they stand.
 STRONG_PROJECT_NOUNS = frozenset({"проект", "инициатива", "подпроект", "спецпроект"})
 # Nouns that name a project only in a sentence that proposes or launches something:
-# «предложили запустить чат-бота «Мой двор»», but not «директор центра «Платформа»».
+# «предложили запустить чат-бота «Наш квартал»», but not «директор центра «Горизонт»».
 WEAK_PROJECT_NOUNS = frozenset({
     "программа", "чат-бот", "бот", "система", "центр", "конкурс", "бюро", "портал", "платформа",
     "сервис", "приложение", "школа", "кластер", "парк", "технопарк", "карта", "фестиваль", "акция",

@@ -1,4 +1,4 @@
-"""Russian dates in running text: «23.07.2021», «25 октября 2023 года», «23-24 ноября»,
+"""Russian dates in running text: «14.03.2022», «9 октября 2023 года», «16-17 мая»,
 «с 26 по 28 сентября», «с 29 сентября по 1 октября 2024 г.».
 
 A regex table is enough here and far faster than a parser: official texts print dates in a

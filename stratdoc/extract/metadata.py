@@ -59,17 +59,17 @@ AMENDMENT_BOX_RE = re.compile(r"список\s+изменяющих\s+докум
 AMENDED_AS_OF_RE = re.compile(r"с\s+изменениями\s+(?:на|от)\s+", re.IGNORECASE)
 
 ISSUER_PATTERNS = (
-    # «Принят Курской областной Думой 11 декабря 2020 года»
+    # «Принят Тверской областной Думой 3 марта 2021 года»
     re.compile(r"^[ \t]*приня(?:т|та|то|ты)\s+(?P<issuer>[^\d()]{3,120}?)\s+(?=\d)",
                re.IGNORECASE | re.MULTILINE),
-    # «Утвержден Постановлением Городской Управы города Калуги № 260-п от 23.07.2021»
+    # «Утвержден Постановлением Городской Управы города Пскова № 118-п от 14.03.2022»
     re.compile(r"\bутвержд[её]н\w*\s+" + ACT_WORDS + r"\s+(?P<issuer>[^№()]{3,160}?)\s*(?:от\s|№|N\s*\d)",
                re.IGNORECASE),
-    # «Приложение 1 к постановлению Городской Управы города Калуги от 23.07.2021 № 260-п»
+    # «Приложение 1 к постановлению Городской Управы города Пскова от 14.03.2022 № 118-п»
     re.compile(r"(?<![А-Яа-яЁё])к\s+" + ACT_WORDS + r"\s+(?P<issuer>[^№()]{3,160}?)\s*(?:от\s|№|N\s*\d)",
                re.IGNORECASE),
 )
-# «Администрация Курской области постановляет:»
+# «Администрация Тверской области постановляет:»
 FORMULA_RE = re.compile(r"(?P<before>[^.:;]{3,200}?)\s+" + ACT_VERBS + r"\s*:", re.IGNORECASE)
 
 HORIZON_PATTERNS = (
@@ -297,7 +297,7 @@ def find_amended_on(head: str) -> date | None:
 
 # issuer ------------------------------------------------------------------------------------
 def find_issuer(head: str, lines: list[Line]) -> str | None:
-    """The body that adopted the act, nominative («Городская Управа города Калуги»)."""
+    """The body that adopted the act, nominative («Городская Управа города Пскова»)."""
     issuer = _issuer_from_header(lines)
     if issuer:
         return issuer
@@ -339,7 +339,7 @@ def _issuer_from_header(lines: list[Line]) -> str | None:
 
 
 def _from_issuer_head(phrase: str) -> str:
-    """The tail of a phrase from its last issuer head word on («… области Администрация Курской области»)."""
+    """The tail of a phrase from its last issuer head word on («… области Администрация Тверской области»)."""
     words = phrase.split()
     for k in range(len(words) - 1, -1, -1):
         if _head_noun(words[k]) is not None:
@@ -379,8 +379,8 @@ def _match_case(template: str, word: str) -> str:
 def issuer_to_nominative(phrase: str) -> str | None:
     """Put the head words of an issuer phrase in the nominative, keep its complement as printed.
 
-    «Городской Управы города Калуги» → «Городская Управа города Калуги»: only the words up to
-    the head noun change case, so the genitive «города Калуги» stays as printed.
+    «Городской Управы города Пскова» → «Городская Управа города Пскова»: only the words up to
+    the head noun change case, so the genitive «города Пскова» stays as printed.
     """
     phrase = " ".join(phrase.split()).strip(" ,.:;")
     if _is_upper(phrase):

@@ -1,6 +1,6 @@
 """Russian number formats → `Decimal`, with a note whenever a separator had two readings.
 
-Tables print `1 194 494,4` (spaces, no-break or thin spaces between groups), `+1 872`,
+Tables print `2 305 118,6` (spaces, no-break or thin spaces between groups), `+1 872`,
 `-2,537`, `0,81`, `7271,281`; spreadsheets hand over `12577.824999999999`. A lone comma or
 dot followed by exactly three digits (`-2,537`, `347,150`) is either a decimal mark or a
 thousands separator: the caller says whether the unit allows fractions (people counted in

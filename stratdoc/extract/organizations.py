@@ -77,7 +77,7 @@ NOT_ORGANIZATION_ABBREVIATIONS = frozenset({
     "еаэс", "оон", "брикс", "шос",
 })
 # Heads of names that stand for a role a document defines («Уполномоченный орган»), or for a
-# thing that is no organization («Курская энергосистема», «… аккумуляторная площадка»), when
+# thing that is no organization («Тверская энергосистема», «… аккумуляторная площадка»), when
 # only dictionary words stand with them.
 NOT_ORGANIZATION_HEADS = frozenset({
     "орган", "лицо", "сторона", "заявитель", "инвестор", "оператор", "заказчик", "исполнитель",
@@ -227,7 +227,7 @@ CAPITALISED_BODY_LEMMAS = frozenset({"дума", "управа"})
 
 def tidy_organizations(orgs: list[Organization]) -> list[Organization]:
     """Names run together split into one record each; a body printed in capitals written as a
-    name is («АДМИНИСТРАЦИЯ КУРСКОЙ ОБЛАСТИ» → «Администрация Курской области»)."""
+    name is («АДМИНИСТРАЦИЯ ТВЕРСКОЙ ОБЛАСТИ» → «Администрация Тверской области»)."""
     out = []
     for org in orgs:
         for name in JOINED_NAMES.split(org.name):
@@ -391,7 +391,7 @@ def _repair_quotes(nv: Narrative, first: int, last: int) -> tuple[int | None, in
 def _is_quoted_title(nv: Narrative, first: int, last: int) -> bool:
     """A quoted name after a common noun is the title of that thing, not an organization.
 
-    «направлениям «Туризм»», «проект «Мой двор»», «округа "Город Псков"»
+    «направлениям «Туризм»», «проект «Наш сквер»», «округа "Город Псков"»
     are titles; «АО «Вега»», «кластера «Технопарк Север»», «подписали «Газпром»» are not. In a
     list («направлениям «А» (А), «Б» и «В»») every item goes with the first.
     """
@@ -471,7 +471,7 @@ def _looks_like_organization(nv: Narrative, first: int, last: int) -> bool:
     elif lemma_of(nv, ks[-1]) in NOT_ORGANIZATION_HEADS or any(
             lemma_of(nv, k) in NOT_ORGANIZATION_HEADS and nv.tokens[k].pos == "NOUN" for k in ks[:2]):
         if not any(_proper_word(nv, k) for k in ks):
-            return False  # «Уполномоченный орган», «Курская энергосистема»
+            return False  # «Уполномоченный орган», «Тверская энергосистема»
     return any(_is_proper(nv, k, k == ks[0]) for k in ks)
 
 
@@ -483,7 +483,7 @@ def _person_name_word(word: str) -> bool:
 
 def _proper_word(nv: Narrative, k: int) -> bool:
     """A word only a name holds: unknown to the dictionary, an abbreviation, Latin, or a name
-    reading that is no adjective of a place («Курская» is an adjective, «ГОТЭК» is a name)."""
+    reading that is no adjective of a place («Тверская» is an adjective, «ГОТЭК» is a name)."""
     text = nv.tokens[k].text
     low = text.lower()
     morph = nlp.models().morph

@@ -113,7 +113,7 @@ def name_spans(nv: Narrative) -> list[tuple[int, int]]:
 # signatures ----------------------------------------------------------------------------------------
 def signature_persons(nv: Narrative, orgs: list[OrgMention]) -> list[Person]:
     """Signatures of an act: a line (or the last cell of a row) holding only initials and a
-    surname, under position lines that open with a position's head («Губернатор⏎Курской
+    surname, under position lines that open with a position's head («Губернатор⏎Тверской
     области⏎А.Н.МИХАЙЛОВ»)."""
     lines = text_to_lines(nv.text)
     out = []

@@ -1,7 +1,7 @@
 """Which city and which federal subject a document is about.
 
 Names are matched by lemmas (pymorphy3), so «в Калужской области», «Калужская обл.» and
-«Калужскую область» all hit the same gazetteer key, and «в г. Гусеве» becomes «Гусев» through
+«Псковскую область» all hit the same gazetteer key, and «в г. Сосновоборске» becomes «Сосновоборск» through
 pymorphy's Geox parse even for a town the gazetteer lacks. The gazetteers are data files:
 ``stratdoc/data/regions.tsv`` (all 89 subjects with the lemma keys that name them) and
 ``stratdoc/data/cities.tsv`` (capitals, cities over ~50k people, closed towns).
@@ -19,11 +19,11 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*")
 
-# Abbreviations that stand for a region-type word in official texts («Курской обл.»).
+# Abbreviations that stand for a region-type word in official texts («Тверской обл.»).
 ABBREVIATIONS: dict[str, str] = {"обл": "область", "респ": "республика", "кр": "край"}
 
 # Words right before a name that make it a settlement even when pymorphy does not know it
-# as a place («г. Мирный», «ЗАТО Лесной», «городе Гусеве»).
+# as a place («г. Мирный», «ЗАТО Лесной», «городе Сосновоборске»).
 CITY_CUES = frozenset({"г", "гор", "город", "зато", "пгт", "городской округ"})
 
 # Lemmas of places bigger than a federal subject or not in Russia: never a municipality.
@@ -110,7 +110,7 @@ def word_lemmas(word: str) -> frozenset[str]:
 
 
 def geo_lemma(word: str) -> str | None:
-    """The place-name normal form of a word («Гусеве» → «гусев»), None when it is no place."""
+    """The place-name normal form of a word («Сосновоборске» → «сосновоборск»), None when it is no place."""
     for normal, geo, _ in _parses(word):
         if geo:
             return normal
@@ -188,7 +188,7 @@ GENERIC_REGION_WORDS = frozenset({"республика", "область", "к�
 @cache
 def proper_place_lemmas() -> frozenset[str]:
     """Lemmas written with a capital inside a name: words naming regions and cities
-    («курский» of «Курская область», «тверь»)."""
+    («тверской» of «Тверская область», «тверь»)."""
     proper: set[str] = set()
     for r in regions():
         for key in r.keys:
@@ -199,7 +199,7 @@ def proper_place_lemmas() -> frozenset[str]:
 
 
 def regions_of_city(name: str) -> list[str]:
-    """Regions holding a city of this name (several for «Железногорск»), capitals first."""
+    """Regions holding a city of this name (several for «Заречный»), capitals first."""
     found = [c for c in cities() if _norm(c.name) == _norm(name)]
     found.sort(key=lambda c: not c.capital)
     return [c.region for c in found]
@@ -316,7 +316,7 @@ def _before_surname(tokens: list[Token], i: int) -> bool:
 
 
 def settlement_nominative(word: str) -> str | None:
-    """Nominative of a settlement name after a cue («Гусеве» → «Гусев»), gazetteer first."""
+    """Nominative of a settlement name after a cue («Сосновоборске» → «Сосновоборск»), gazetteer first."""
     lemmas = word_lemmas(word)
     for c in cities():
         if len(c.key) == 1 and c.key[0] in lemmas:
@@ -328,7 +328,7 @@ def settlement_nominative(word: str) -> str | None:
 
 
 def city_by_phrase(phrase: str) -> str | None:
-    """A gazetteer or pymorphy city named by a short phrase («Калуги», «Город Калуга»)."""
+    """A gazetteer or pymorphy city named by a short phrase («Пскова», «Город Псков»)."""
     hits = find_cities(phrase)
     if hits:
         return hits[0].name
@@ -345,8 +345,8 @@ class Places:
     region: str | None
 
 
-# A municipality named in the title: «городского округа "Город Калининград"», «ЗАТО Северск»,
-# «муниципального образования «Город Калуга»», «города Твери», «г. Тверь», «городского округа Самара».
+# A municipality named in the title: «городского округа "Город Псков"», «ЗАТО Северск»,
+# «муниципального образования «Город Псков»», «города Твери», «г. Тверь», «городского округа Самара».
 TITLE_CITY_PATTERNS = (
     re.compile(r"[«\"“]\s*[Гг]ород\s+(?P<name>[А-ЯЁ][А-Яа-яЁё-]+(?:\s+[А-ЯЁ][а-яё-]+)?)\s*[»\"”]"),
     re.compile(r"(?<![А-Яа-яЁё])(?:ЗАТО|г\.|города|городе|город|городско(?:го|й|м)\s+округ[ае]?)\s*"

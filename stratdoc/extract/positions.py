@@ -3,7 +3,7 @@
 Russian news prints a position right before the name («глава Перми Олег Быков»,
 «— рассказал директор по развитию ПАО «Вега» Иван Орлов») or after it, set off by a
 comma («Анна Белова, генеральный директор центра …»). A person may hold
-several, comma-separated («соучредитель АНО «…», член экспертного совета … Василий Буров»),
+several, comma-separated («соучредитель АНО «…», член экспертного совета … Олег Смирнов»),
 and one position may hold a comma itself («министр по промышленной политике, развитию
 предпринимательства и торговли … области»).
 """

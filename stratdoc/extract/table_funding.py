@@ -2,7 +2,7 @@
 and the cell say about source, period, scenario and unit.
 
 A source may be named by the column («федеральный бюджет»), by a source column of the row
-(«ОБ» beside plain amounts), or inside the cell («Бюджет МО 15 423,3»); the cell wins. The year
+(«ОБ» beside plain amounts), or inside the cell («Бюджет МО 12 500,0»); the cell wins. The year
 comes from the column, else from the row when an item runs over a row per year.
 """
 

@@ -2,8 +2,8 @@
 
 Four rules, each a step over one sentence:
 
-* `quoted_projects`: a quotation after a cue noun — «проекты «Цифровой портрет»»,
-  «чат-бота «Мой двор»», «систему по развитию скверов «Парки рядом»»; the nearest cue noun
+* `quoted_projects`: a quotation after a cue noun — «проекты «Городской навигатор»»,
+  «чат-бота «Наш квартал»», «систему по развитию скверов «Парки рядом»»; the nearest cue noun
   before the quote decides, so «сессии по направлениям «…»» is not a project. Quotations
   joined by commas or «и» share their first one's cue.
 * `apposition_projects`: «Отдельный проект — городской Wi-Fi», «сервисы — единый портал и
@@ -14,7 +14,7 @@ Four rules, each a step over one sentence:
   initials of the name.
 
 Weak cue nouns (центр, система, школа …) count only in a sentence with a verb of proposing or
-launching, which keeps organizations such as «центр «Платформа»» out. Upper-case slide lines
+launching, which keeps organizations such as «центр «Горизонт»» out. Upper-case slide lines
 are titles, not running text, and are skipped.
 """
 
@@ -106,7 +106,7 @@ def cue_before(text: str, start: int, floor: int) -> str | None:
 
 
 def is_name(text: str, n_words: int) -> bool:
-    """A quoted name opens with a capital or a digit; «доращивание», «текущими» are quoted words."""
+    """A quoted name opens with a capital or a digit; «озеленение», «текущими» are quoted words."""
     return (0 < n_words <= cues.MAX_NAME_WORDS and (text[0].isupper() or text[0].isdigit())
             and any(ch.isalpha() for ch in text) and not re.search(r"[.!?]\s", text))
 

@@ -119,7 +119,7 @@ def value_to_text(value: Any, number_format: str = "General") -> str:
 
 
 def number_to_text(value: int | float | Decimal, percent: bool = False) -> str:
-    """Plain decimal notation, no exponent, no float noise: 50331.983, 1194494.4, 120."""
+    """Plain decimal notation, no exponent, no float noise: 50331.983, 2305118.6, 120."""
     if isinstance(value, float):
         number = Decimal(format(value, f".{SIGNIFICANT_DIGITS}g"))
     else:
