@@ -18,11 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.rurebus import DEFAULT_CORPUS  # noqa: E402
 from stratdoc.extract import extract  # noqa: E402
 from stratdoc.extract.nlp import analyze, models  # noqa: E402
 from stratdoc.ingest import read_bytes  # noqa: E402
-
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "rurebus" / "train"
 
 
 def corpus_text(folder: Path, chars: int) -> str:

@@ -20,12 +20,12 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.rurebus import DEFAULT_CORPUS, Entity, read_entities  # noqa: E402
 from stratdoc.extract.directions import extract_directions  # noqa: E402
 from stratdoc.extract.goals import extract_goals  # noqa: E402
 from stratdoc.extract.nlp import models  # noqa: E402
@@ -33,29 +33,6 @@ from stratdoc.extract.text_measures import extract_text_measures  # noqa: E402
 from stratdoc.extract.text_projects import extract_text_projects  # noqa: E402
 from stratdoc.ingest import read_bytes  # noqa: E402
 from stratdoc.schema import Document  # noqa: E402
-
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "rurebus" / "train"
-
-
-@dataclass(frozen=True)
-class Entity:
-    label: str
-    start: int
-    end: int
-    text: str
-
-
-def read_entities(ann: Path) -> list[Entity]:
-    """Text-bound entities; a discontinuous one («A 1 5;9 12») spans from its first to its last piece."""
-    out = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("T"):
-            continue
-        _, info, text = line.split("\t", 2)
-        label, offsets = info.split(" ", 1)
-        points = [int(x) for piece in offsets.split(";") for x in piece.split()]
-        out.append(Entity(label, min(points), max(points), text))
-    return out
 
 
 def align(ours: str, original: str) -> list[int]:

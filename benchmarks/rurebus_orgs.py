@@ -15,37 +15,20 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.rurebus import DEFAULT_CORPUS, Entity, read_entities  # noqa: E402
 from stratdoc.extract.narrative_people import extract_people_orgs_events  # noqa: E402
 from stratdoc.extract.narrative_text import document_to_narrative  # noqa: E402
 from stratdoc.extract.organizations import organization_mentions  # noqa: E402
 from stratdoc.schema import Document, Format  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "rurebus" / "train"
-
-
-@dataclass(frozen=True)
-class Entity:
-    start: int
-    end: int
-    text: str
-
 
 def read_inst(ann: Path) -> list[Entity]:
-    out = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("T"):
-            continue
-        _, info, text = line.split("\t", 2)
-        label, *offsets = info.split()
-        if label == "INST" and len(offsets) == 2:
-            out.append(Entity(int(offsets[0]), int(offsets[1]), text))
-    return out
+    return [e for e in read_entities(ann) if e.label == "INST" and e.pieces == 1]
 
 
 def text_to_document(name: str, text: str) -> Document:
