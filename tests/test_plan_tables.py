@@ -690,3 +690,67 @@ def test_years_broken_down_under_an_item() -> None:
         ("total", None, Decimal("300.0")), ("regional", None, Decimal("200.0")),
         ("total", 2024, Decimal("100.0")), ("regional", 2024, Decimal("50.0")),
         ("total", 2025, Decimal("200.0")), ("regional", 2025, Decimal("150.0"))]
+
+
+@pytest.mark.parametrize(("kind_header", "kinds"), [
+    ("2024 (прогноз)", ["plan", "plan"]),
+    ("2024 год (оценка)", ["estimate", "estimate"]),
+    ("2024 год", [None, None]),
+])
+def test_scenario_sub_columns_keep_the_kind_of_their_year(kind_header: str, kinds: list) -> None:
+    """«Базовый» and «Целевой» under one forecast year are scenarios, not kinds: the kind is the year's."""
+    rows = [["№", "Наименование показателя", "Единица измерения", kind_header, None],
+            [None, None, None, "Базовый", "Целевой"],
+            ["1", "Объем инвестиций в основной капитал", "млн руб.", "21 300,0", "23 050,0"]]
+    spans = ((0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 2, 1), (0, 3, 1, 2))
+    (ind,) = extract_tables(one_table_doc(rows, spans, caption="Целевые показатели")).indicators
+    assert [(v.year, v.value, v.kind, v.scenario) for v in ind.values] == [
+        (2024, 21300.0, kinds[0], "базовый"), (2024, 23050.0, kinds[1], "целевой")]
+
+
+def test_a_cost_column_before_its_sources_is_their_total_and_lends_its_unit() -> None:
+    rows = [["№", "Наименование проекта", "Общая стоимость, млн рублей", "в том числе:", None],
+            [None, None, None, "федеральный бюджет", "областной бюджет"],
+            ["1", "Реконструкция набережной", "1 450,0", "900,0", "550,0"]]
+    spans = ((0, 0, 2, 1), (0, 1, 2, 1), (0, 2, 2, 1), (0, 3, 1, 2))
+    (p,) = extract_tables(one_table_doc(rows, spans, caption="Перечень приоритетных проектов")).projects
+    assert [(f.source, f.amount, f.unit, f.amount_rub) for f in p.funding] == [
+        ("total", Decimal("1450.0"), "млн руб.", Decimal("1450000000")),
+        ("federal", Decimal("900.0"), "млн руб.", Decimal("900000000")),
+        ("regional", Decimal("550.0"), "млн руб.", Decimal("550000000"))]
+
+
+def test_a_lone_cost_column_stays_unspecified() -> None:
+    rows = [["№", "Наименование проекта", "Общая стоимость, млн рублей"],
+            ["1", "Реконструкция набережной", "1 450,0"]]
+    (p,) = extract_tables(one_table_doc(rows, caption="Перечень приоритетных проектов")).projects
+    assert [(f.source, f.amount, f.unit) for f in p.funding] == [
+        ("unspecified", Decimal("1450.0"), "млн руб.")]
+
+
+def test_a_description_column_names_the_rows_before_a_target_indicator_column() -> None:
+    rows = [["№", "Содержание мероприятия", "Ответственные за реализацию", "ОБ", "МБ",
+             "Целевой показатель (индикатор)"],
+            ["1", "Создание агропромышленного парка", "Департамент экономики", "95,5", "10,0",
+             "Привлечено 5 резидентов"]]
+    ex = extract_tables(one_table_doc(rows, caption="Комплекс мероприятий (млн. рублей)"))
+    assert ex.indicators == []
+    (m,) = ex.measures
+    assert (m.number, m.name, m.responsible, m.expected_result) == (
+        "1", "Создание агропромышленного парка", ["Департамент экономики"], "Привлечено 5 резидентов")
+    assert [(f.source, f.amount, f.unit) for f in m.funding] == [
+        ("regional", Decimal("95.5"), "млн руб."), ("municipal", Decimal("10.0"), "млн руб.")]
+
+
+@pytest.mark.parametrize(("title", "section"), [
+    ("1. Лесопромышленный комплекс", "Лесопромышленный комплекс"),
+    ("Направление 2. Развитие транспортной инфраструктуры", "Развитие транспортной инфраструктуры"),
+    ("III. Туризм", "Туризм"),
+    ("Индустриальный парк «Индустрия-1»", "Индустриальный парк «Индустрия-1»"),
+])
+def test_a_section_row_is_named_without_its_number(title: str, section: str) -> None:
+    rows = [["№", "Наименование инвестиционного проекта", "Срок реализации", "Объем инвестиций, млн руб."],
+            [title, None, None, None],
+            ["1", "Создание производства пеллет", "2025", "640,0"]]
+    (p,) = extract_tables(one_table_doc(rows, ((1, 0, 1, 4),), caption="Перечень проектов")).projects
+    assert (p.name, p.section) == ("Создание производства пеллет", section)

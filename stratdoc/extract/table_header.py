@@ -61,6 +61,8 @@ COLUMN_RULES: list[tuple[str, frozenset[str], str]] = [
 NAME_FALLBACK_LEMMAS: frozenset[str] = frozenset({
     "мероприятие", "показатель", "индикатор", "проект", "объект", "цель", "задача", "направление",
 })
+# Head nouns of a second row-naming column that then holds each row's target («Целевой показатель»).
+RESULT_HEAD_LEMMAS: frozenset[str] = frozenset({"показатель", "индикатор"})
 UNIT_LEMMAS: frozenset[str] = frozenset({"единица", "ед"})
 UNIT_MARK_RE = re.compile(r"ед\.?\s*изм|единиц\w*\s+измерени", re.IGNORECASE)
 NUMBER_HEADER_RE = re.compile(r"^\s*(?:№|n|no|номер)\s*(?:п\s*/\s*п|п\.\s*п\.?)?\.?\s*$|^\s*п\s*/\s*п\s*$",
@@ -134,18 +136,32 @@ def kind_of(text: str) -> str | None:
     return None
 
 
+def _is_scenario_word(words: list[str], i: int) -> bool:
+    w = words[i]
+    if w.endswith(NOT_SCENARIO_ENDINGS) or (i + 1 < len(words) and words[i + 1] in NOT_SCENARIO_NOUNS):
+        return False  # «базовое значение», «базовый год», «целевые показатели» are kinds, not scenarios
+    return any(w.startswith(s) for s in SCENARIO_STEMS)
+
+
 def scenario_words(text: str) -> list[str]:
     """Scenario lemmas named in a text («консервативного» → «консервативный»)."""
     out = []
     words = _WORD_RE.findall(text.lower())
     for i, w in enumerate(words):
-        if w.endswith(NOT_SCENARIO_ENDINGS) or (i + 1 < len(words) and words[i + 1] in NOT_SCENARIO_NOUNS):
-            continue  # «базовое значение», «базовый год», «целевые показатели» are kinds, not scenarios
-        if any(w.startswith(s) for s in SCENARIO_STEMS):
+        if _is_scenario_word(words, i):
             lem = word_lemma(w)
             if lem not in out:
                 out.append(lem)
     return out
+
+
+def kind_beside_scenario(text: str) -> str | None:
+    """The kind a scenario column's header names apart from its scenario: «2024 (прогноз) / Базовый»
+    is a plan value, while «2030 / Базовый» or «2030 / Целевой» names no kind at all (the
+    stems «базов», «целев» are kinds only where they are not the scenario)."""
+    words = _WORD_RE.findall(text.lower())
+    rest = [w for i, w in enumerate(words) if not _is_scenario_word(words, i)]
+    return kind_of(" ".join(rest))
 
 
 def is_label(text: str) -> bool:
@@ -308,19 +324,22 @@ def column_role(col: Column) -> str:
 
 
 def _settle_names(columns: list[Column]) -> None:
-    """One name column: the first «Наименование …», else the first fallback, else a description
-    of the rows («Содержание мероприятия»); the rest step aside."""
+    """One name column: the first «Наименование …», else the leftmost column headed by what the rows
+    are («Мероприятие», «Показатель») or describing it («Содержание мероприятия»); the rest step
+    aside. A «Целевой показатель (индикатор)» column right of a measure's description holds each
+    row's result, not its name."""
     names = [c for c in columns if c.role == "name"]
     if not names:
-        fallback = [c for c in columns if c.role == "name_fallback"] or \
-            [c for c in columns if c.role == "description" and lemmas_of(c.header) & NAME_FALLBACK_LEMMAS]
+        fallback = [c for c in columns if c.role == "name_fallback" or
+                    (c.role == "description" and lemmas_of(c.header) & NAME_FALLBACK_LEMMAS)]
         if fallback:
             fallback[0].role = "name"
     for c in [c for c in columns if c.role == "name"][1:]:
         c.role = "object" if "объект" in lemmas_of(c.header) else "other"
+    named = any(c.role == "name" for c in columns)
     for c in columns:
         if c.role == "name_fallback":
-            c.role = "other"
+            c.role = "result" if named and _first_noun_lemma(c.header) in RESULT_HEAD_LEMMAS else "other"
 
 
 def _spread_spanning_texts(view: TableView, header_rows: list[int]) -> list[list[str]]:
@@ -364,6 +383,21 @@ def _total_columns_span_years(columns: list[Column]) -> None:
             c.year_from, c.year_to = first, last
 
 
+def _breakdown_money_columns(columns: list[Column]) -> None:
+    """«Общая стоимость, млн рублей» beside «в том числе: федеральный | областной …» columns: the one
+    money column that names no source is the total of those that do, and the unit printed over
+    some money columns is the unit of the others when the table prints only one."""
+    money = [c for c in columns if c.role == "money"]
+    sourced = [c for c in money if c.source is not None]
+    plain = [c for c in money if c.source is None and find_money_unit(*c.parts) is not None]
+    if sourced and len(plain) == 1 and plain[0].index < min(c.index for c in sourced):
+        plain[0].source = "total"
+    units = {c.unit for c in money if c.unit is not None}
+    if len(units) == 1:
+        for c in money:
+            c.unit = c.unit or next(iter(units))
+
+
 def read_header(view: TableView) -> Header:
     header_rows, label_rows, body_start, title = find_header_rows(view)
     columns = [Column(index=k) for k in range(view.n_cols)]
@@ -386,14 +420,14 @@ def read_header(view: TableView) -> Header:
         found = scenario_words(col.header)
         if scenarios and found:
             col.scenario = found[-1]
-            if col.kind == "base" and "базовый" in found:
-                col.kind = None
+            col.kind = kind_beside_scenario(col.header)
         col.unit = find_money_unit(*reversed(col.parts))
         # the deepest header part that names a source: «Объем, всего» over «ФБ» is federal
         col.source = next((src for src in map(source_of, reversed(col.parts)) if src), None)
         col.role = column_role(col)
         col.unit = col.unit or find_money_unit(caption)
     _settle_names(columns)
+    _breakdown_money_columns(columns)
     _base_year_beside_scenarios(columns)
     _total_columns_span_years(columns)
     first_row = [norm(t) for t in view.rows[header_rows[0]].texts()] if header_rows else []

@@ -38,6 +38,15 @@ LEGAL_NOTE_RE = re.compile(
 )
 GOAL_WORD_RE = re.compile(r"^\s*цел[ьи]\s*[.:\-–—]?\s*", re.IGNORECASE)
 # «Цель: …» / «Цель – …» without a number: still the goal the rows below serve.
+# A section row's own number and label word: «1. Промышленность», «Направление 2. Туризм», «III. Спорт»;
+# the section is named by what follows, as when the number stands in a cell of its own.
+SECTION_LABEL_WORDS = ("раздел", "подраздел", "направление", "отрасль", "сектор", "блок")
+_SECTION_NUMBER = r"(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6})"
+SECTION_NUMBER_RE = re.compile(
+    rf"^\s*(?:(?:{'|'.join(SECTION_LABEL_WORDS)})\s+(?:№\s*)?{_SECTION_NUMBER}\s*[.:)\-–—]?"
+    rf"|{_SECTION_NUMBER}\s*[.)])\s+(?=\S)",
+    re.IGNORECASE,
+)
 UNNUMBERED_GOAL_RE = re.compile(r"^\s*(?:[а-яё]+ая\s+)?цель\s*[:\-–—]\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
 # «Задача: …» with its number in the № column, or none at all.
 TASK_WORD_RE = re.compile(r"^\s*задача\s*[:\-–—]\s*(\S.*)$", re.IGNORECASE | re.DOTALL)
@@ -237,7 +246,7 @@ class _Context:
         elif scenario_words(text) and len(text.split()) <= SCENARIO_SECTION_MAX_WORDS:
             self.scenario = scenario_words(text)[0]
         else:
-            self.section = text
+            self.section = SECTION_NUMBER_RE.sub("", text, count=1)
             if number and self.goal is not None and self.goal.number and \
                     number.count(".") <= self.goal.number.count("."):
                 self.goal = None  # a title numbered like the goal ends the goal's rows

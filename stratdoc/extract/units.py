@@ -32,16 +32,26 @@ COUNT_UNIT_RE = re.compile(
     re.IGNORECASE,
 )
 UNIT_TAIL_MAX = 40
+# A unit in brackets closing a name: «Уровень безработицы (%)», «Продолжительность жизни (лет)».
+BRACKET_TAIL_RE = re.compile(r"\s*\(([^()]{1,40})\)$")
+# Bracketed tails that read as a unit but say how often, not in what: «(в год)».
+NOT_BRACKET_UNIT_RE = re.compile(r"^в\s+год\w*$", re.IGNORECASE)
 
 
 def split_name_unit(text: str) -> tuple[str, str | None]:
-    """«Численность населения, тыс. чел.» → («Численность населения», «тыс. чел.»)."""
+    """«Численность населения, тыс. чел.» → («Численность населения», «тыс. чел.»);
+    «Уровень безработицы (%)» → («Уровень безработицы», «%»)."""
     text = " ".join(text.split())
     cut = text.rfind(",")
     if cut > 0:
         tail = text[cut + 1:].strip()
         if tail and len(tail) <= UNIT_TAIL_MAX and UNIT_TAIL_RE.match(tail):
             return text[:cut].strip(), tail
+    m = BRACKET_TAIL_RE.search(text)
+    if m and m.start() > 0:
+        tail = m.group(1).strip()
+        if UNIT_TAIL_RE.match(tail) and not NOT_BRACKET_UNIT_RE.match(tail):
+            return text[:m.start()].rstrip(" ,"), tail
     return text, None
 
 
