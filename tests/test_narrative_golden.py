@@ -9,6 +9,13 @@ generalize, not how well they fit the seeds. Eight documents came first and the 
 improved on them; the last three (Novosibirsk, Zainsk, Vologda) were written and scored before
 any further change, as a check on the eight.
 
+`tests/data/heldout/` is a second, held-out set of five (news of a strategic session, of
+project workshops and, as a saved HTML page, of a forum; a decree adopting a strategy with
+numbered clusters; a strategy excerpt with goals, tasks and «Основные мероприятия:» lists), also
+written with its gold before the pipeline read it. Before the fixes it prompted, it scored
+0.960 with the shared scorer (directions of the numbered clusters, one event name and two
+organization names missed); its thresholds are as strict as the first set's.
+
 Records are matched one to one by fuzzy name similarity (the shared scorer's rule: rapidfuzz
 ratio or token-sort ratio >= 85 after folding case, quotes and dashes); a gold record marked
 `optional` neither counts when missed nor as a false positive when found. Organizations are
@@ -30,16 +37,20 @@ from stratdoc.extract import extract
 from stratdoc.ingest import read
 
 DATA = Path(__file__).parent / "data" / "narrative"
+HELDOUT = Path(__file__).parent / "data" / "heldout"
+# folder → how many documents it holds
+SETS = {DATA: 11, HELDOUT: 5}
+DOCUMENT_SUFFIXES = (".txt", ".html")
 THRESHOLD = 85.0
 KEYS = {"directions": "name", "goals": "text", "projects": "name", "organizations": "name",
-        "persons": "name", "events": "name"}
+        "persons": "name", "events": "name", "measures": "name"}
 RECALL_ONLY = {"organizations"}
 # Per-type F1 (organizations: recall) the rules must reach on the set; each sits a little under
 # what they reach now, so a change that loses a record or two anywhere in the set shows. Projects
 # sit lowest: the slide deck's project lines are not read (shared gold of a deck leaves its slide
 # lists out), so three of its projects stay missing on purpose.
 MIN_F1 = {"directions": 0.95, "goals": 0.95, "persons": 0.95, "organizations": 0.9, "events": 0.9,
-          "projects": 0.8}
+          "projects": 0.8, "measures": 0.95}
 MIN_DOCUMENT_ACCURACY = 0.95
 MIN_FIELD_ACCURACY = 0.9
 
@@ -164,24 +175,27 @@ def predicted(path: Path) -> dict[str, Any]:
     return ext
 
 
-@pytest.fixture(scope="module")
-def golden() -> tuple[dict[str, dict[str, int]], list[str], list[dict], list[dict]]:
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("*.json"))]
-    preds = [predicted(DATA / g["source"]) for g in golds]
+@pytest.fixture(scope="module", params=sorted(SETS), ids=lambda folder: folder.name)
+def golden(request) -> tuple[dict[str, dict[str, int]], list[str], list[dict], list[dict]]:
+    folder = request.param
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    preds = [predicted(folder / g["source"]) for g in golds]
     totals, misses = score(golds, preds)
     return totals, misses, golds, preds
 
 
-def test_every_document_has_its_gold() -> None:
-    texts = sorted(p.stem for p in DATA.glob("*.txt"))
-    assert texts == sorted(p.stem for p in DATA.glob("*.json"))
-    assert len(texts) == 11
+@pytest.mark.parametrize(("folder", "count"), sorted(SETS.items()), ids=lambda x: getattr(x, "name", str(x)))
+def test_every_document_has_its_gold(folder: Path, count: int) -> None:
+    texts = sorted(p.name for p in folder.iterdir() if p.suffix in DOCUMENT_SUFFIXES)
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in folder.glob("*.json")]
+    assert texts == sorted(g["source"] for g in golds)
+    assert len(texts) == count
 
 
 @pytest.mark.parametrize(("rtype", "minimum"), sorted(MIN_F1.items()))
 def test_record_type_f1(golden, rtype: str, minimum: float) -> None:
     totals, misses, _, _ = golden
-    t = totals[rtype]
+    t = totals.get(rtype, {"tp": 0, "fp": 0, "fn": 0})
     got = f1(t) if rtype not in RECALL_ONLY else t["tp"] / max(1, t["tp"] + t["fn"])
     assert got >= minimum, (f"{rtype}: {got:.2f} < {minimum} ({t})\n"
                             + "\n".join(m for m in misses if f": {rtype}" in m))
@@ -200,18 +214,19 @@ def test_fields_of_matched_records(golden) -> None:
     assert ok / checks >= MIN_FIELD_ACCURACY, "\n".join(m for m in misses if " wrong " in m)
 
 
-def test_negative_control_reports_nothing(golden) -> None:
+def test_negative_control_reports_nothing() -> None:
     """A statistics note names streets after people and mentions surveys in passing: none of
     that is a person or an event."""
-    _, _, golds, preds = golden
-    pred = preds[[g["source"] for g in golds].index("news_irkutsk_statistics.txt")]
+    pred = predicted(DATA / "news_irkutsk_statistics.txt")
     assert (pred["persons"], pred["events"], pred["directions"], pred["goals"]) == ([], [], [], [])
 
 
 if __name__ == "__main__":  # a report of the set: python -m tests.test_narrative_golden
-    golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(DATA.glob("*.json"))]
-    totals, misses = score(golds, [predicted(DATA / g["source"]) for g in golds])
-    for rtype, t in totals.items():
-        figure = f"F1 {f1(t):.2f}" if "tp" in t else ""
-        print(f"{rtype:<14} {figure:<8} {t}")
-    print("\n".join(misses))
+    for folder in sorted(SETS):
+        golds = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+        totals, misses = score(golds, [predicted(folder / g["source"]) for g in golds])
+        print(folder.name)
+        for rtype, t in totals.items():
+            figure = f"F1 {f1(t):.2f}" if "tp" in t else ""
+            print(f"{rtype:<14} {figure:<8} {t}")
+        print("\n".join(misses))

@@ -139,6 +139,33 @@ CASES = [
     ),
 ]
 
+CASES += [
+    (  # a word of a heading in capitals is no abbreviation joining the body's name
+        "АДМИНИСТРАЦИЯ ГОРОДА ТУЛЫ ПОСТАНОВЛЕНИЕ\n\nот 01.02.2023 № 15",
+        ["Администрация города Тулы"],
+    ),
+    (  # a signature's initials open a person, not a place after the body
+        "Глава Администрации района А.Б. Петров\n\nПриложение к постановлению",
+        ["Администрация района"],
+    ),
+    (  # «в сфере» + genitive belongs to the body's name
+        "Доклад сделал директор Центра поддержки в сфере туризма Республики Алтай.",
+        ["Центр поддержки в сфере туризма Республики Алтай"],
+    ),
+    (  # a topic after a bare «города» belongs to the deputy's position, not to the body
+        "Контроль возложить на заместителя главы Администрации города по вопросам экономики.",
+        ["Администрация города"],
+    ),
+    (  # a working group named by dictionary words is no company group
+        "Участники группы «Молодежная политика» предложили проект.",
+        [],
+    ),
+    (  # a company group with a name the dictionary lacks
+        "Комбинат входит в группу «Илим».",
+        ["Илим"],
+    ),
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_sentence_to_organizations(text: str, expected: list[str]) -> None:

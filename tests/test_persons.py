@@ -100,6 +100,15 @@ CASES = [
         "Утвердить план.\nС.Н. ГРОМОВ",
         [("С.Н. Громов", None, None)],
     ),
+    (  # a name opening the sentence before its apposition is nominative, though «Евгения» also
+       # reads as the genitive of «Евгений»
+        "Евгения Смирнова, директор музея, пояснила, что выставка откроется весной.",
+        [("Евгения Смирнова", "директор музея", None)],
+    ),
+    (  # inside the sentence, with a genitive apposition, the same name is a genitive
+        "Доклад Евгения Смирнова, директора музея, прозвучал первым.",
+        [("Евгений Смирнов", "директор музея", None)],
+    ),
 ]
 
 

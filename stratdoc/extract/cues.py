@@ -31,6 +31,9 @@ MAX_CUE_TAIL_WORDS = 10  # words from the cue noun to the colon (up to a first c
 # Nouns of compound prepositions: a cue noun after «в рамках», «на основе» is no genitive under
 # a noun («обеспечивается в рамках следующих кластеров:» leads a list of clusters).
 PREPOSITION_NOUNS = frozenset({"рамка", "основа"})
+# The adjective announcing a list: a cue noun it modifies names the listed items even as a genitive
+# under another noun («обеспечивается развитием следующих кластеров:»).
+LIST_ANNOUNCER = "следующ"
 # Numerals that state how many items an inline list has: «по четырем направлениям: …».
 COUNT_WORDS: dict[str, int] = {
     "два": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,

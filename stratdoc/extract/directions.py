@@ -101,6 +101,8 @@ def governed_by_noun(ws: list[Word], k: int) -> bool:
         return False
     j = k - 1
     while j >= 0 and word_form(ws[j].text).pos in ("ADJF", "PRTF", "NPRO"):
+        if word_form(ws[j].text).lemma.startswith(cues.LIST_ANNOUNCER):
+            return False  # «развитием следующих кластеров:» announces the clusters themselves
         j -= 1
     if j >= 1 and word_form(ws[j].text).lemma in cues.PREPOSITION_NOUNS and \
             word_form(ws[j - 1].text).pos == "PREP":
@@ -122,13 +124,17 @@ def list_to_directions(doc: Document, lines: list[Line], first: int, default_kin
     """Items from lines[first:] while they are list lines; returns them and the next index.
 
     With numbered top items, bullets (and deeper numbers) under an item are its sub-directions;
-    with bulleted top items, each bullet is a direction.
+    with bulleted top items, each bullet is a direction. When the cue line is itself a numbered
+    item («1. … кластер. Включает направления:»), its next sibling ends the bullets under it.
     """
     top = lines[first]
+    cue = lines[first - 1] if first > 0 else None
     out: list[tuple[Line, list[Line]]] = []
     j = first
     while j < len(lines) and is_list_line(lines[j]):
         line = lines[j]
+        if cue is not None and is_sibling_of_cue(line, cue, top):
+            break
         same = line.shape == top.shape and line.style == top.style
         if same and (line.shape != "number" or line.depth == top.depth):
             if out and is_section_heading(line, top):
@@ -153,6 +159,12 @@ def list_to_directions(doc: Document, lines: list[Line], first: int, default_kin
             span=span_of(doc, head.start, end),
         ))
     return directions, j
+
+
+def is_sibling_of_cue(line: Line, cue: Line, top: Line) -> bool:
+    """A numbered line written like the numbered cue line above a list of another shape."""
+    return (cue.shape == "number" and line.shape == "number" and top.shape != "number"
+            and line.style == cue.style and line.depth == cue.depth)
 
 
 def is_section_heading(line: Line, top: Line) -> bool:

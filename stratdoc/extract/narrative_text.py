@@ -31,6 +31,9 @@ MAX_CLAUSE_REACH = 120
 LINE_JOINING_LEMMAS = frozenset({"город", "район", "область", "край", "округ", "поселение",
                                  "республика", "муниципальный", "городской", "сельский", "г"})
 
+# pymorphy3 parts of speech of words that open a sentence rather than continue a name.
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "ADVB", "NUMR", None})
+
 SENTENCE_END = frozenset({".", "!", "?", ";", ":"})
 
 # Words right before a name that make it a street, a square or a dedication, for people and
@@ -219,8 +222,11 @@ def is_hard_break(text: str, prev: NlpToken, tok: NlpToken, table_ranges: list[t
         return True
     if tok.text[:1].islower():
         return prev.text in SENTENCE_END
-    return not ((prev.lemma or "").lower() in LINE_JOINING_LEMMAS and tok.text[:1].isupper()
-                and prev.text[:1].islower())
+    joins = (prev.lemma or "").lower() in LINE_JOINING_LEMMAS and tok.text[:1].isupper() \
+        and prev.text[:1].islower()
+    if gap.count("\n") > 1:  # over a blank line only a name continues, not a headline into its lead
+        joins = joins and nlp.morph().parse(tok.text.lower())[0].tag.POS not in FUNCTION_POS
+    return not joins
 
 
 def after_place_word(nv: Narrative, first: int) -> bool:

@@ -108,6 +108,15 @@ NOT_NAME_MODIFIERS = frozenset({
 TERRITORY_LEMMAS = frozenset({"город", "район", "область", "край", "округ", "поселение", "республика",
                               "федерация", "сельсовет", "поселок", "село", "муниципалитет"})
 PREPOSITION_CASES = {"по": "Dat", "при": "Loc"}
+# «в сфере», «в области»: a compound preposition whose genitive complement names the body's field
+# («Центр поддержки в сфере туризма»).
+FIELD_PREPOSITIONS = {"в": frozenset({"сфера", "область"})}
+# Descriptors that also name a team of people: a quoted name after them is a brand only when it
+# holds a word the dictionary lacks («группа «Илим»», not «группы «Молодежная политика»»).
+TEAM_DESCRIPTORS = frozenset({"группа"})
+# An all-capital word longer than this that the dictionary knows is a word of a heading in
+# capitals («ПОСТАНОВЛЕНИЕ»), not an abbreviation.
+MAX_ABBREVIATION_LETTERS = 5
 # Nouns after «по» that open a circumstance, not a body's field («центр … по адресу: …», «институт
 # … по заказу мэрии», «по данным …»).
 NOT_TOPIC_NOUNS = frozenset({
@@ -231,6 +240,8 @@ def brand_mentions(nv: Narrative) -> list[OrgMention]:
             close = nv.closing_quote(j) if nv.tokens[j].text in OPEN_QUOTES else None
             if close is None or close == j + 1:
                 break
+            if lemma_of(nv, i) in TEAM_DESCRIPTORS and not _has_unknown_word(nv, j + 1, close - 1):
+                break
             head = _first_noun(nv, j + 1, close - 1)
             name = phrase_to_nominative(nv, j + 1, head, close - 1)
             out.append(OrgMention(nv.tokens[j + 1].start, nv.tokens[close - 1].end, name, "brand"))
@@ -240,6 +251,13 @@ def brand_mentions(nv: Narrative) -> list[OrgMention]:
                 continue
             break
     return out
+
+
+def _has_unknown_word(nv: Narrative, first: int, last: int) -> bool:
+    morph = nlp.morph()
+    return any(any(c.isalpha() for c in nv.tokens[k].text) and (
+        _is_name_like(nv.tokens[k].text) or not morph.word_is_known(nv.tokens[k].text.lower()))
+        for k in range(first, last + 1))
 
 
 # bodies grown from a head noun ---------------------------------------------------------------------
@@ -381,10 +399,17 @@ def grow_complements(nv: Narrative, head: int) -> tuple[int, bool]:
                 j += 1
                 continue
             break
+        if tok.pos == "ADP" and lem in PREPOSITION_CASES and last != head and lemma_of(nv, last) in \
+                TERRITORY_LEMMAS and lemma_of(nv, last) == lemma_of(nv, j - 1):
+            break  # «заместитель главы Администрации города по вопросам …»: the topic is the deputy's
         if tok.pos == "ADP" and lem in PREPOSITION_CASES and not closed and not (
                 j + 1 < len(nv.tokens) and lemma_of(nv, j + 1) in NOT_TOPIC_NOUNS):
             group_case, in_po = PREPOSITION_CASES[lem], in_po or lem == "по"
             j += 1
+            continue
+        if tok.pos == "ADP" and not closed and _field_group(nv, j):
+            group_case = "Gen"
+            j += 2
             continue
         if tok.pos == "ADP" and lem == "с" and in_po and not closed:
             group_case = "Ins"
@@ -395,6 +420,15 @@ def grow_complements(nv: Narrative, head: int) -> tuple[int, bool]:
             continue
         break
     return last, evidence
+
+
+def _field_group(nv: Narrative, j: int) -> bool:
+    """«в сфере» + a genitive word at token j, in one clause."""
+    nouns = FIELD_PREPOSITIONS.get(lemma_of(nv, j))
+    if not nouns or j + 2 >= len(nv.tokens) or not nv.same_clause(j, j + 2):
+        return False
+    after = nv.tokens[j + 2]
+    return lemma_of(nv, j + 1) in nouns and after.pos in ("NOUN", "ADJ") and after.feats.get("Case") == "Gen"
 
 
 def _coordination_continues(nv: Narrative, j: int, group_case: str | None, conj: str) -> bool:
@@ -440,6 +474,8 @@ def _starts_place_or_name(nv: Narrative, j: int) -> bool:
     n = nv.span_ix[j]
     if n is None or nv.spans[n].start != nv.tokens[j].start or not nv.tokens[j].text[:1].isupper():
         return False
+    if len(nv.tokens[j].text) == 1 and j + 1 < len(nv.tokens) and nv.tokens[j + 1].text == ".":
+        return False  # «А.Б. Петров» opens with an initial: a person natasha took for a place
     if nv.spans[n].type == "LOC":
         return True
     end = nv.span_end(j)
@@ -456,6 +492,8 @@ def _is_name_like(text: str) -> bool:
     """Abbreviations and Latin names: «РФ», «УрО», «РАН», «GS»."""
     letters = [c for c in text if c.isalpha()]
     if not letters or not text[:1].isupper():
+        return False
+    if text.isupper() and len(letters) > MAX_ABBREVIATION_LETTERS and nlp.morph().word_is_known(text.lower()):
         return False
     return sum(c.isupper() for c in letters) >= 2 or all("a" <= c.lower() <= "z" for c in letters)
 

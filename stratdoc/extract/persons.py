@@ -257,6 +257,8 @@ def organization_in(position: Position, orgs: list[OrgMention]) -> str | None:
 
 # nominative names ----------------------------------------------------------------------------------
 def name_to_nominative(nv: Narrative, first: int, last: int) -> str:
+    if is_subject_with_apposition(nv, first, last):
+        return tidy_name(nv.text[nv.tokens[first].start:nv.tokens[last].end])
     gender = _gender(nv, first, last)
     out = []
     pos = nv.tokens[first].start
@@ -266,6 +268,22 @@ def name_to_nominative(nv: Narrative, first: int, last: int) -> str:
         out.append(name_word_to_nominative(tok.text, tok.feats.get("Case"), gender))
         pos = tok.end
     return tidy_name("".join(out))
+
+
+def is_subject_with_apposition(nv: Narrative, first: int, last: int) -> bool:
+    """«Евгения Смирнова, директор центра, сказала …»: a name opening its sentence with a
+    nominative noun in apposition after a comma is the subject, printed in the nominative, though
+    the tagger may read «Евгения» as the genitive of «Евгений»."""
+    opens = first == 0 or nv.tokens[first - 1].text in (".", "!", "?", "\n") or \
+        not nv.same_clause(first - 1, first)
+    if not opens or last + 2 >= len(nv.tokens) or nv.tokens[last + 1].text != ",":
+        return False
+    noun = nv.tokens[last + 2]
+    if noun.pos != "NOUN" or noun.feats.get("Case") != "Nom" or not noun.text[:1].islower():
+        return False
+    morph = nlp.models().morph
+    return all(any("nomn" in p.tag for p in morph.parse(nv.tokens[k].text.lower()))
+               for k in range(first, last + 1) if not INITIAL.match(nv.tokens[k].text))
 
 
 def _gender(nv: Narrative, first: int, last: int) -> str | None:
