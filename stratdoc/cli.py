@@ -10,7 +10,7 @@ import sys
 from collections import Counter
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -19,6 +19,9 @@ from rich.table import Table
 
 from stratdoc import PIPELINE_VERSION
 from stratdoc.errors import StratdocError
+
+if TYPE_CHECKING:
+    from stratdoc.pipeline import FileResult, IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Russian strategy documents → structured, queryable data.")
@@ -66,7 +69,7 @@ def ingest(
     with progress:
         task = progress.add_task("", total=total)
 
-        def on_file(result) -> None:  # noqa: ANN001
+        def on_file(result: FileResult) -> None:
             progress.update(task, advance=1, description=result.source)
             if result.outcome == "failed":
                 progress.console.print(result.line(), markup=False, highlight=False, soft_wrap=True)
@@ -77,7 +80,7 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _print_summary(report) -> None:  # noqa: ANN001
+def _print_summary(report: IngestReport) -> None:
     table = Table(title=f"run {report.run_id} · pipeline {PIPELINE_VERSION}")
     for col in ("file", "outcome", "format", "status", "records", "note"):
         table.add_column(col)

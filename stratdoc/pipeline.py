@@ -18,6 +18,7 @@ from stratdoc.extract import extract, org_key
 from stratdoc.ingest import SUPPORTED_SUFFIXES, read_bytes
 from stratdoc.ingest.builder import sha256_hex
 from stratdoc.ingest.settings import ReadLimits, resolve
+from stratdoc.schema.records import RECORD_LISTS, Extraction
 from stratdoc.store import models, repository
 from stratdoc.store.session import open_engine, session_factory
 
@@ -73,9 +74,7 @@ def collect_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _record_counts(ext) -> dict[str, int]:  # noqa: ANN001
-    from stratdoc.schema.records import RECORD_LISTS
-
+def _record_counts(ext: Extraction) -> dict[str, int]:
     return {name: len(getattr(ext, name)) for name in RECORD_LISTS}
 
 
