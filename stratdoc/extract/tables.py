@@ -8,10 +8,9 @@ rows of that role become records.
 
 from __future__ import annotations
 
-import re
-
 from stratdoc.extract.indicators import merge_indicators, rows_to_indicators
 from stratdoc.extract.measures import programme_funding, responsible_mentions, rows_to_measures
+from stratdoc.extract.organizations import org_key
 from stratdoc.extract.projects import rows_to_projects
 from stratdoc.extract.responsible import is_generic_unit
 from stratdoc.extract.table_funding import (
@@ -71,12 +70,6 @@ def goals_from_rows(goal_rows: list[GoalRow]) -> list[Goal]:
     return list(out.values())
 
 
-def _org_key(name: str) -> str:
-    key = name.lower().replace("ё", "е")
-    key = re.sub(r"[«»“”„\"']", '"', key)
-    return " ".join(key.split()).strip(' .,;:"')
-
-
 def organizations_from(mentions: list[tuple[str, Span]]) -> list[Organization]:
     """Responsible units, deduplicated, capitalised as a name is written on its own («управление
     образования …» inside a list → «Управление образования …»); a bare «учреждения» names no one."""
@@ -84,7 +77,7 @@ def organizations_from(mentions: list[tuple[str, Span]]) -> list[Organization]:
     for name, span in mentions:
         if is_generic_unit(name):
             continue
-        key = _org_key(name)
+        key = org_key(name)
         if key in out:
             out[key].mentions += 1
         else:
