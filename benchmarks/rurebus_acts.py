@@ -26,11 +26,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.rurebus import DEFAULT_CORPUS, Entity, read_entities  # noqa: E402
-from stratdoc.extract.directions import extract_directions  # noqa: E402
-from stratdoc.extract.goals import extract_goals  # noqa: E402
 from stratdoc.extract.nlp import models  # noqa: E402
-from stratdoc.extract.text_measures import extract_text_measures  # noqa: E402
-from stratdoc.extract.text_projects import extract_text_projects  # noqa: E402
+from stratdoc.extract.text.directions import extract_directions  # noqa: E402
+from stratdoc.extract.text.goals import extract_goals  # noqa: E402
+from stratdoc.extract.text.measures import extract_text_measures  # noqa: E402
+from stratdoc.extract.text.projects import extract_text_projects  # noqa: E402
 from stratdoc.ingest import read_bytes  # noqa: E402
 from stratdoc.schema import Document  # noqa: E402
 

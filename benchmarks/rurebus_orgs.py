@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.rurebus import DEFAULT_CORPUS, Entity, read_entities  # noqa: E402
-from stratdoc.extract.narrative_people import extract_people_orgs_events  # noqa: E402
-from stratdoc.extract.narrative_text import document_to_narrative  # noqa: E402
-from stratdoc.extract.organizations import organization_mentions  # noqa: E402
+from stratdoc.extract.entities import extract_people_orgs_events  # noqa: E402
+from stratdoc.extract.entities.narrative import document_to_narrative  # noqa: E402
+from stratdoc.extract.entities.organizations import organization_mentions  # noqa: E402
 from stratdoc.schema import Document, Format  # noqa: E402
 
 

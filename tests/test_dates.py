@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from stratdoc.extract.dates import find_dates, month_number, parse_date
+from stratdoc.extract.lexicon.dates import find_dates, month_number, parse_date
 
 
 @pytest.mark.parametrize(("text", "expected"), [

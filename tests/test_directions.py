@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.directions import extract_directions
+from stratdoc.extract.text.directions import extract_directions
 from stratdoc.schema import Direction
 from tests.narrative_doc import doc_from_text
 
@@ -188,7 +188,7 @@ def test_seed_documents(shared) -> None:
 
 
 def test_structure_fills_directions_goals_and_projects() -> None:
-    from stratdoc.extract.narrative_structure import extract_structure
+    from stratdoc.extract.text import extract_structure
 
     doc = doc_from_text("Сессия прошла по направлениям «Туризм» и «Спорт».\nЦель 1. Рост турпотока.\n"
                         "Задача 1.1. Новые маршруты.\nУчастники предложили проект «Тропа».")

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from stratdoc.extract.events import extract_events
-from stratdoc.extract.narrative_people import extract_people_orgs_events
+from stratdoc.extract.entities import extract_people_orgs_events
+from stratdoc.extract.entities.events import extract_events
 from stratdoc.schema import Event
 from tests.narrative_doc import doc_from_text, seeds_with, similar
 

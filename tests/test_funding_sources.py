@@ -6,8 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from stratdoc.extract.funding_sources import FundingContext, cell_to_funding_lines, find_sources, source_of
-from stratdoc.extract.money import MILLION, THOUSAND
+from stratdoc.extract.lexicon.funding_sources import (
+    FundingContext,
+    cell_to_funding_lines,
+    find_sources,
+    source_of,
+)
+from stratdoc.extract.lexicon.money import MILLION, THOUSAND
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.goals import extract_goals
+from stratdoc.extract.text.goals import extract_goals
 from stratdoc.schema import Goal
 from tests.narrative_doc import doc_from_text
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from stratdoc.extract.doc_kind import Line, document_kind, text_to_lines
-from stratdoc.extract.metadata import (
+from stratdoc.extract.document.kind import Line, document_kind, text_to_lines
+from stratdoc.extract.document.metadata import (
     extract_metadata,
     find_amended_on,
     find_horizon_year,
@@ -18,7 +18,7 @@ from stratdoc.extract.metadata import (
     find_own_act,
     issuer_to_nominative,
 )
-from stratdoc.extract.places import (
+from stratdoc.extract.lexicon.places import (
     cities,
     city_by_phrase,
     find_regions,

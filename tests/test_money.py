@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from stratdoc.extract.money import (
+from stratdoc.extract.lexicon.money import (
     BILLION,
     MILLION,
     RUB,

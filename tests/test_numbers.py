@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from stratdoc.extract.numbers import (
+from stratdoc.extract.lexicon.numbers import (
     find_numbers,
     is_no_value,
     is_not_available,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.organizations import extract_organizations, org_key, tidy_organizations
+from stratdoc.extract.entities.organizations import extract_organizations, org_key, tidy_organizations
 from stratdoc.schema import Organization, Span
 from tests.narrative_doc import doc_from_text, seeds_with, similar
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.persons import extract_persons, name_word_to_nominative
+from stratdoc.extract.entities.persons import extract_persons, name_word_to_nominative
 from stratdoc.schema import Person
 from tests.narrative_doc import doc_from_text, norm, seeds_with
 

@@ -11,9 +11,9 @@ from decimal import Decimal
 
 import pytest
 
-from stratdoc.extract.table_grid import document_to_views
-from stratdoc.extract.table_header import looks_like_header, read_header
 from stratdoc.extract.tables import extract_tables
+from stratdoc.extract.tables.grid import document_to_views
+from stratdoc.extract.tables.header import looks_like_header, read_header
 from stratdoc.ingest.builder import DocumentBuilder, RawCell
 from stratdoc.schema import BlockKind, Document, Format
 from stratdoc.schema.records import Extraction

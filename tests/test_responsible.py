@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.responsible import begins_unit, is_generic_unit, split_responsible
+from stratdoc.extract.tables.responsible import begins_unit, is_generic_unit, split_responsible
 
 
 @pytest.mark.parametrize(("cell", "units"), [

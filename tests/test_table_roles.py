@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.table_roles import TableRole, classify_table, is_resource_table, lemmas_of
+from stratdoc.extract.tables.roles import TableRole, classify_table, is_resource_table, lemmas_of
 
 
 @pytest.mark.parametrize(("header", "name_header", "caption", "role"), [

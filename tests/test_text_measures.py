@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.text_measures import extract_text_measures
+from stratdoc.extract.text.measures import extract_text_measures
 from stratdoc.ingest import read_bytes
 
 PLAN_TEXT = """Цель 2. Развитие транспортной инфраструктуры города.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.text_projects import extract_text_projects
-from stratdoc.extract.text_units import quote_spans, sentence_bounds
+from stratdoc.extract.text.projects import extract_text_projects
+from stratdoc.extract.text.units import quote_spans, sentence_bounds
 from tests.narrative_doc import doc_from_text
 
 CASES = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stratdoc.extract.units import fraction_allowed, is_unit_text, split_name_unit
+from stratdoc.extract.lexicon.units import fraction_allowed, is_unit_text, split_name_unit
 
 
 @pytest.mark.parametrize(("text", "name", "unit"), [

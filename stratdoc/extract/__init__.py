@@ -7,11 +7,11 @@ responsible units and as names in prose), so a record is reported once.
 
 from __future__ import annotations
 
-from stratdoc.extract.metadata import extract_metadata
-from stratdoc.extract.narrative_people import extract_people_orgs_events
-from stratdoc.extract.narrative_structure import extract_structure
-from stratdoc.extract.organizations import org_key, tidy_organizations
+from stratdoc.extract.document.metadata import extract_metadata
+from stratdoc.extract.entities import extract_people_orgs_events
+from stratdoc.extract.entities.organizations import org_key, tidy_organizations
 from stratdoc.extract.tables import extract_tables
+from stratdoc.extract.text import extract_structure
 from stratdoc.schema import Document, Extraction, Goal, Organization
 
 
@@ -59,7 +59,7 @@ def extract(doc: Document) -> Extraction:
         document=meta,
         directions=structure.directions,
         goals=merge_goals(tables.goals, structure.goals),
-        measures=tables.measures,
+        measures=tables.measures + structure.measures,
         indicators=tables.indicators,
         projects=tables.projects + structure.projects,
         funding=tables.funding,

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract.measures import clean_name, item_number, responsible_mentions, split_name_number
-from stratdoc.extract.numbers import is_no_value, is_not_available, parse_qualified_number
-from stratdoc.extract.table_header import Header, scenario_words
-from stratdoc.extract.table_rows import BodyRow
-from stratdoc.extract.units import fraction_allowed, split_name_unit
+from stratdoc.extract.lexicon.numbers import is_no_value, is_not_available, parse_qualified_number
+from stratdoc.extract.lexicon.units import fraction_allowed, split_name_unit
+from stratdoc.extract.tables.header import Header, scenario_words
+from stratdoc.extract.tables.measures import clean_name, item_number, responsible_mentions, split_name_number
+from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
 from stratdoc.schema.records import Indicator, IndicatorValue
 

@@ -19,7 +19,7 @@ import re
 import unicodedata
 
 from stratdoc.extract import nlp
-from stratdoc.extract.narrative_text import (
+from stratdoc.extract.entities.narrative import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
     Narrative,
@@ -27,7 +27,7 @@ from stratdoc.extract.narrative_text import (
     document_to_narrative,
     phrase_to_nominative,
 )
-from stratdoc.extract.org_rules import (
+from stratdoc.extract.entities.org_rules import (
     BRAND_DESCRIPTORS,
     HEADS,
     LEGAL_ABBREVIATIONS,
@@ -36,7 +36,7 @@ from stratdoc.extract.org_rules import (
     find_org_mentions,
     lemma_of,
 )
-from stratdoc.extract.places import proper_place_lemmas
+from stratdoc.extract.lexicon.places import proper_place_lemmas
 from stratdoc.schema import Document, Organization
 
 # Full legal forms → the abbreviation the key uses (nominative, lower case, ё as е).

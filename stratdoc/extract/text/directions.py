@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract import cues
-from stratdoc.extract.text_units import (
+from stratdoc.extract.lexicon import cues
+from stratdoc.extract.text.units import (
     Line,
     Sentence,
     Word,

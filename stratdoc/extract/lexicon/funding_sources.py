@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from stratdoc.extract.money import MoneyUnit, amount_rub, find_money_units
-from stratdoc.extract.numbers import FoundNumber, find_numbers, is_no_value, is_not_available
+from stratdoc.extract.lexicon.money import MoneyUnit, amount_rub, find_money_units
+from stratdoc.extract.lexicon.numbers import FoundNumber, find_numbers, is_no_value, is_not_available
 from stratdoc.schema.records import FundingLine, Source, Span
 
 # (source, pattern on lower-case text). At one position the earlier entry wins, so the

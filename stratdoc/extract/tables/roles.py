@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from enum import StrEnum
 from functools import cache
 
-from stratdoc.extract.funding_sources import find_sources
+from stratdoc.extract.lexicon.funding_sources import find_sources
 
 
 class TableRole(StrEnum):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stratdoc.extract.narrative_text import OPEN_QUOTES, Narrative, phrase_to_nominative
+from stratdoc.extract.entities.narrative import OPEN_QUOTES, Narrative, phrase_to_nominative
 
 # Lemmas of the nouns that head a position phrase.
 POSITION_HEADS = frozenset({

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract.measures import clean_name, responsible_mentions
-from stratdoc.extract.table_funding import row_funding
-from stratdoc.extract.table_header import Column, Header
-from stratdoc.extract.table_rows import BodyRow
+from stratdoc.extract.tables.funding import row_funding
+from stratdoc.extract.tables.header import Column, Header
+from stratdoc.extract.tables.measures import clean_name, responsible_mentions
+from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema.records import Project
 
 QUOTED_RE = re.compile(r"^[«\"“„](.+)[»\"”“]$")

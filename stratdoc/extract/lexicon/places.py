@@ -3,8 +3,8 @@
 Names are matched by lemmas (pymorphy3), so «в Калужской области», «Калужская обл.» and
 «Псковскую область» all hit the same gazetteer key, and «в г. Сосновоборске» becomes «Сосновоборск» through
 pymorphy's Geox parse even for a town the gazetteer lacks. The gazetteers are data files:
-``stratdoc/data/regions.tsv`` (all 89 subjects with the lemma keys that name them) and
-``stratdoc/data/cities.tsv`` (capitals, cities over ~50k people, closed towns).
+``stratdoc/extract/lexicon/data/regions.tsv`` (all 89 subjects with the lemma keys that name them) and
+``stratdoc/extract/lexicon/data/cities.tsv`` (capitals, cities over ~50k people, closed towns).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+DATA = Path(__file__).resolve().parent / "data"
 
 WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:-[А-Яа-яЁёA-Za-z0-9]+)*")
 

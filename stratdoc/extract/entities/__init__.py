@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from stratdoc.extract.events import extract_events
-from stratdoc.extract.narrative_text import document_to_narrative
-from stratdoc.extract.organizations import mentions_to_organizations, organization_mentions
-from stratdoc.extract.persons import extract_persons
+from stratdoc.extract.entities.events import extract_events
+from stratdoc.extract.entities.narrative import document_to_narrative
+from stratdoc.extract.entities.organizations import mentions_to_organizations, organization_mentions
+from stratdoc.extract.entities.persons import extract_persons
 from stratdoc.schema import Document, Extraction
 
 

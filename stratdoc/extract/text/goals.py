@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stratdoc.extract import cues
-from stratdoc.extract.text_units import Line, clean_name, doc_to_lines, first_sentence, span_of
+from stratdoc.extract.lexicon import cues
+from stratdoc.extract.text.units import Line, clean_name, doc_to_lines, first_sentence, span_of
 from stratdoc.schema import Document, Goal, Task
 
 _QUAL = "|".join(cues.GOAL_QUALIFIERS)

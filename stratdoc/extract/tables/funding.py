@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from stratdoc.extract.funding_sources import FundingContext, cell_to_funding_lines, find_sources, source_of
-from stratdoc.extract.numbers import find_numbers
-from stratdoc.extract.table_grid import GridRow
-from stratdoc.extract.table_header import Column, Header, period_of_cell
-from stratdoc.extract.table_rows import BodyRow
+from stratdoc.extract.lexicon.funding_sources import (
+    FundingContext,
+    cell_to_funding_lines,
+    find_sources,
+    source_of,
+)
+from stratdoc.extract.lexicon.numbers import find_numbers
+from stratdoc.extract.tables.grid import GridRow
+from stratdoc.extract.tables.header import Column, Header, period_of_cell
+from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
 from stratdoc.schema.records import FundingLine, Source, Span
 

@@ -17,10 +17,16 @@ from __future__ import annotations
 import re
 
 from stratdoc.extract import nlp
-from stratdoc.extract.narrative_text import Narrative, after_place_word, copy_case, document_to_narrative
-from stratdoc.extract.org_rules import OrgMention
-from stratdoc.extract.organizations import organization_mentions
-from stratdoc.extract.positions import POSITION_HEADS, PREFIXES, Position, position_after, position_before
+from stratdoc.extract.entities.narrative import Narrative, after_place_word, copy_case, document_to_narrative
+from stratdoc.extract.entities.org_rules import OrgMention
+from stratdoc.extract.entities.organizations import organization_mentions
+from stratdoc.extract.entities.positions import (
+    POSITION_HEADS,
+    PREFIXES,
+    Position,
+    position_after,
+    position_before,
+)
 from stratdoc.schema import Document, Person
 
 CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}

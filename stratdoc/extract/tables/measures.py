@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract.responsible import split_responsible
-from stratdoc.extract.table_funding import cell_span, row_funding
-from stratdoc.extract.table_header import Header
-from stratdoc.extract.table_rows import BodyRow
+from stratdoc.extract.tables.funding import cell_span, row_funding
+from stratdoc.extract.tables.header import Header
+from stratdoc.extract.tables.responsible import split_responsible
+from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema.records import FundingLine, Measure, Span
 
 # Amendment notes glued to a name: «… (в ред. постановления от 01.02.2023 № 5)».

@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from stratdoc.extract.funding_sources import find_sources, source_of
-from stratdoc.extract.money import MoneyUnit, find_money_unit
+from stratdoc.extract.lexicon.funding_sources import find_sources, source_of
+from stratdoc.extract.lexicon.money import MoneyUnit, find_money_unit
+from stratdoc.extract.lexicon.numbers import find_numbers
+from stratdoc.extract.lexicon.units import is_unit_text
 from stratdoc.extract.nlp import part_of_speech
-from stratdoc.extract.numbers import find_numbers
-from stratdoc.extract.table_grid import GridRow, TableView
-from stratdoc.extract.table_roles import lemmas_of, word_lemma
-from stratdoc.extract.units import is_unit_text
+from stratdoc.extract.tables.grid import GridRow, TableView
+from stratdoc.extract.tables.roles import lemmas_of, word_lemma
 from stratdoc.schema.records import Source
 
 # Header words → value kind (word stems, lower case). First match in this order wins.

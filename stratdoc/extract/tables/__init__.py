@@ -8,28 +8,27 @@ rows of that role become records.
 
 from __future__ import annotations
 
-from stratdoc.extract.indicators import merge_indicators, rows_to_indicators
-from stratdoc.extract.measures import programme_funding, responsible_mentions, rows_to_measures
-from stratdoc.extract.organizations import org_key
-from stratdoc.extract.projects import rows_to_projects
-from stratdoc.extract.responsible import is_generic_unit
-from stratdoc.extract.table_funding import (
+from stratdoc.extract.entities.organizations import org_key
+from stratdoc.extract.tables.funding import (
     row_label,
     rows_to_funding,
     settle_period_rows,
     settle_source_columns,
 )
-from stratdoc.extract.table_grid import TableView, document_to_views
-from stratdoc.extract.table_header import (
+from stratdoc.extract.tables.grid import TableView, document_to_views
+from stratdoc.extract.tables.header import (
     SCENARIO_MARKERS,
     Header,
     looks_like_header,
     read_header,
     scenario_words,
 )
-from stratdoc.extract.table_roles import TableRole, classify_table, lemmas_of
-from stratdoc.extract.table_rows import BodyRow, GoalRow, walk_body
-from stratdoc.extract.text_measures import extract_text_measures
+from stratdoc.extract.tables.indicators import merge_indicators, rows_to_indicators
+from stratdoc.extract.tables.measures import programme_funding, responsible_mentions, rows_to_measures
+from stratdoc.extract.tables.projects import rows_to_projects
+from stratdoc.extract.tables.responsible import is_generic_unit
+from stratdoc.extract.tables.roles import TableRole, classify_table, lemmas_of
+from stratdoc.extract.tables.rows import BodyRow, GoalRow, walk_body
 from stratdoc.schema import Document
 from stratdoc.schema.records import Extraction, Goal, Organization, Span, Task
 
@@ -112,7 +111,6 @@ def extract_tables(doc: Document) -> Extraction:
             if b.kind == "data":
                 mentions.extend(responsible_mentions(b, header, by_lines=role != TableRole.PROJECTS))
     ex.indicators = merge_indicators(ex.indicators)
-    ex.measures.extend(extract_text_measures(doc))
     ex.goals = goals_from_rows(goal_rows)
     ex.organizations = organizations_from(mentions)
     return ex

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from stratdoc.extract.dates import find_dates, parse_date
-from stratdoc.extract.doc_kind import (
+from stratdoc.extract.document.kind import (
     ACT_TITLE_RE,
     ACT_VERBS,
     HEAD_LINES,
@@ -23,7 +22,8 @@ from stratdoc.extract.doc_kind import (
     text_to_lines,
     title_kind,
 )
-from stratdoc.extract.places import proper_place_lemmas, text_to_places, tokenize, word_lemmas
+from stratdoc.extract.lexicon.dates import find_dates, parse_date
+from stratdoc.extract.lexicon.places import proper_place_lemmas, text_to_places, tokenize, word_lemmas
 from stratdoc.schema import BlockKind, Document
 from stratdoc.schema.records import DocumentMeta
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stratdoc.extract.dates import find_dates
+from stratdoc.extract.lexicon.dates import find_dates
 
 Kind = str  # one of DocumentMeta.kind's literals
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from stratdoc.extract.numbers import parse_number
-from stratdoc.extract.table_grid import GridRow, TableView
-from stratdoc.extract.table_header import (
+from stratdoc.extract.lexicon.numbers import parse_number
+from stratdoc.extract.tables.grid import GridRow, TableView
+from stratdoc.extract.tables.header import (
     Header,
     is_column_number_row,
     is_header_atom,

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from stratdoc.extract import nlp
-from stratdoc.extract.narrative_text import CASES, OPEN_QUOTES, Narrative, phrase_to_nominative
+from stratdoc.extract.entities.narrative import CASES, OPEN_QUOTES, Narrative, phrase_to_nominative
 from stratdoc.extract.nlp import NlpToken
 
 # Head nouns of bodies that are hardly ever used generically when capitalised, so one

@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from stratdoc.extract.dates import DateMatch, find_dates
-from stratdoc.extract.narrative_text import (
+from stratdoc.extract.entities.narrative import (
     OPEN_QUOTES,
     Narrative,
     document_to_narrative,
     phrase_to_nominative,
 )
-from stratdoc.extract.places import NOT_A_CITY, settlement_nominative
+from stratdoc.extract.lexicon.dates import DateMatch, find_dates
+from stratdoc.extract.lexicon.places import NOT_A_CITY, settlement_nominative
 from stratdoc.schema import Document, Event
 
 # (adjective lemma right before the head or None, head lemma) → kind; the adjective nearest

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract import cues, nlp
-from stratdoc.extract.text_units import (
+from stratdoc.extract import nlp
+from stratdoc.extract.lexicon import cues
+from stratdoc.extract.text.units import (
     Line,
     Sentence,
     Word,
