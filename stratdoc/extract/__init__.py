@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from stratdoc.extract.document.metadata import extract_metadata
 from stratdoc.extract.entities import extract_people_orgs_events
-from stratdoc.extract.entities.organizations import org_key, tidy_organizations
+from stratdoc.extract.entities.organizations import tidy_organizations
+from stratdoc.extract.lexicon.org_names import org_key
 from stratdoc.extract.tables import extract_tables
 from stratdoc.extract.text import extract_structure
 from stratdoc.schema import Document, Extraction, Goal, Organization

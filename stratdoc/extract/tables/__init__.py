@@ -8,7 +8,7 @@ rows of that role become records.
 
 from __future__ import annotations
 
-from stratdoc.extract.entities.organizations import org_key
+from stratdoc.extract.lexicon.org_names import org_key
 from stratdoc.extract.tables.funding import (
     row_label,
     rows_to_funding,

@@ -8,46 +8,11 @@ Syntax parsing is the slow step, and `Span.normalize` needs it for correct nomin
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-
-@dataclass(frozen=True)
-class NlpSpan:
-    type: str  # PER, LOC, ORG
-    start: int
-    end: int
-    text: str
-    normal: str
-
-
-@dataclass(frozen=True)
-class NlpToken:
-    start: int
-    end: int
-    text: str
-    lemma: str | None
-    pos: str | None
-    feats: dict[str, str] = field(default_factory=dict)
-    head_id: str | None = None
-    id: str | None = None
-    rel: str | None = None
-
-
-@dataclass(frozen=True)
-class NlpSentence:
-    start: int
-    end: int
-    text: str
-
-
-@dataclass
-class NlpDoc:
-    text: str
-    sentences: list[NlpSentence]
-    tokens: list[NlpToken]
-    spans: list[NlpSpan]
+from stratdoc.extract.nlp.records import NlpDoc, NlpSentence, NlpSpan, NlpToken
 
 
 @dataclass

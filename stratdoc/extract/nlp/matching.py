@@ -1,0 +1,109 @@
+"""Rule vocabularies as spaCy patterns, kept as JSONL files next to the code that uses them.
+
+Each line of a pattern file is one entry, in the shape of spaCy's `EntityRuler` patterns:
+
+    {"label": "regional", "phrase": "областной бюджет"}        lemmas, via PhraseMatcher(attr=LEMMA)
+    {"label": "regional", "lower": "обл. бюджет"}              exact words, via PhraseMatcher(attr=LOWER)
+    {"label": "head", "pattern": [{"LEMMA": {"IN": ["министерство", "комитет"]}}]}   via Matcher
+
+A text is split into words once, each word gets its cached pymorphy3 lemma (the same
+lemmatizer the phrases are lemmatized with), and one spaCy `Doc` is built from those words
+and lemmas: nothing is segmented or lemmatized twice, and no trained pipeline is needed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from stratdoc.extract.nlp.records import Match
+
+if TYPE_CHECKING:
+    from stratdoc.extract.nlp.models import Nlp
+
+# words (with inner hyphens) and single punctuation marks: the units patterns are written in
+TOKEN_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:[-‐][0-9A-Za-zА-Яа-яЁё]+)*|[^\s0-9A-Za-zА-Яа-яЁё]")
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) for every word and punctuation mark of `text`."""
+    return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+class Patterns:
+    """One vocabulary file compiled into spaCy matchers over one `Nlp`'s lemmas."""
+
+    def __init__(self, nlp: Nlp, path: Path) -> None:
+        from spacy.matcher import Matcher, PhraseMatcher
+
+        self.nlp = nlp
+        self.path = path
+        self.entries: list[dict] = []
+        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._tokens = Matcher(nlp.vocab)
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.lstrip().startswith("//"):
+                continue
+            try:
+                entry = json.loads(line)
+                label = entry["label"]
+            except (ValueError, KeyError) as e:
+                raise ValueError(f"{path.name}:{n}: not a pattern line ({e})") from e
+            self.entries.append(entry)
+            if "phrase" in entry:
+                self._lemma.add(label, [self.doc(entry["phrase"])])
+            elif "lower" in entry:
+                self._lower.add(label, [self.doc(entry["lower"])])
+            elif "pattern" in entry:
+                self._tokens.add(label, [entry["pattern"]])
+            else:
+                raise ValueError(f"{path.name}:{n}: needs one of phrase, lower, pattern")
+
+    @property
+    def labels(self) -> list[str]:
+        return list(dict.fromkeys(e["label"] for e in self.entries))
+
+    def doc(self, text: str, words: Sequence[str] | None = None):  # -> spacy.tokens.Doc
+        from spacy.tokens import Doc
+
+        words = list(words) if words is not None else [w for w, _, _ in tokenize(text)]
+        return Doc(self.nlp.vocab, words=words, lemmas=[self.nlp.lemma(w) for w in words])
+
+    def find_in_words(self, words: Sequence[str], lemmas: Sequence[str] | None = None,
+                      *, longest: bool = True) -> list[tuple[str, int, int]]:
+        """(label, first word, end word) of every match over a word list whose lemmas the caller
+        may already have; with `longest`, overlapping matches keep the longest (earliest first)."""
+        from spacy.tokens import Doc
+
+        if not words:
+            return []
+        lemmas = list(lemmas) if lemmas is not None else [self.nlp.lemma(w) for w in words]
+        doc = Doc(self.nlp.vocab, words=list(words), lemmas=lemmas)
+        strings = self.nlp.vocab.strings
+        found = [(strings[mid], s, e) for matcher in (self._lemma, self._lower, self._tokens)
+                 for mid, s, e in matcher(doc)]
+        found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
+        if not longest:
+            return found
+        out: list[tuple[str, int, int]] = []
+        taken: set[int] = set()
+        for label, s, e in sorted(found, key=lambda m: (-(m[2] - m[1]), m[1])):
+            if taken.isdisjoint(range(s, e)):
+                out.append((label, s, e))
+                taken.update(range(s, e))
+        return sorted(out, key=lambda m: m[1])
+
+    def find(self, text: str, *, longest: bool = True) -> list[Match]:
+        """Every match in `text`, with its character span."""
+        toks = tokenize(text)
+        hits = self.find_in_words([w for w, _, _ in toks], longest=longest)
+        return [Match(label, s, e, toks[s][1], toks[e - 1][2], text[toks[s][1]:toks[e - 1][2]])
+                for label, s, e in hits]
+
+    def labels_in(self, text: str) -> list[str]:
+        """Labels found in `text`, in order of first match, each once."""
+        return list(dict.fromkeys(m.label for m in self.find(text)))
