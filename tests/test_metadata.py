@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from stratdoc.extract.document.kind import Line, document_kind, text_to_lines
+from stratdoc.extract.document.kind import document_kind
 from stratdoc.extract.document.metadata import (
     extract_metadata,
     find_amended_on,
@@ -18,6 +18,8 @@ from stratdoc.extract.document.metadata import (
     find_own_act,
     issuer_to_nominative,
 )
+from stratdoc.extract.lexicon.lines import TextLine as Line
+from stratdoc.extract.lexicon.lines import text_to_lines
 from stratdoc.extract.lexicon.places import (
     cities,
     city_by_phrase,
@@ -37,7 +39,7 @@ def txt(text: str, name: str = "sample.txt") -> Document:
 
 
 def head_and_lines(text: str) -> tuple[str, list[Line]]:
-    return text, text_to_lines(text)
+    return text, text_to_lines(text, strip_markup=True)
 
 
 # the adopting act --------------------------------------------------------------------------

@@ -8,9 +8,9 @@ their layout, news by reporting verbs and a dateline, and a strategy or a plan b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from stratdoc.extract.lexicon.dates import find_dates
+from stratdoc.extract.lexicon.lines import TextLine, text_to_lines
 
 Kind = str  # one of DocumentMeta.kind's literals
 
@@ -54,34 +54,6 @@ SITE_BANNER_LINES = 3
 RUBRIC_RE = re.compile(r"\s*[/|]\s*[А-ЯЁA-Z]")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-empty line of the document text, markup stripped; offsets into doc.text."""
-
-    text: str
-    start: int
-    end: int
-
-
-MARKUP_RE = re.compile(r"\*\*|__|^#+\s*")
-
-
-def text_to_lines(text: str, limit: int | None = None) -> list[Line]:
-    """Non-empty lines with their offsets; `**bold**` markers and surrounding space removed."""
-    out: list[Line] = []
-    pos = 0
-    for raw in text.split("\n"):
-        start, end = pos, pos + len(raw)
-        pos = end + 1
-        clean = MARKUP_RE.sub("", raw).strip()
-        if clean:
-            lead = raw.find(clean[:1])
-            out.append(Line(clean, start + max(lead, 0), end))
-            if limit is not None and len(out) >= limit:
-                break
-    return out
-
-
 def squeeze_spaced(word: str) -> str:
     """«П О С Т А Н О В Л Е Н И Е» → «ПОСТАНОВЛЕНИЕ» (letter-spaced headers)."""
     parts = word.split()
@@ -100,7 +72,7 @@ def is_slide_line(line: str) -> bool:
     return 3 <= len(letters) and len(line) <= 60 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def looks_like_slides(lines: list[Line]) -> bool:
+def looks_like_slides(lines: list[TextLine]) -> bool:
     """Many short capitalised lines and short lines overall: a presentation's text."""
     sample = lines[:LAYOUT_LINES]
     if len(sample) < 15:
@@ -110,7 +82,7 @@ def looks_like_slides(lines: list[Line]) -> bool:
     return slide >= 10 and slide >= 0.2 * len(sample) and short >= 0.5 * len(sample)
 
 
-def is_act(lines: list[Line]) -> bool:
+def is_act(lines: list[TextLine]) -> bool:
     head = lines[:HEAD_LINES]
     return any(is_act_header(ln.text) or ACT_TITLE_RE.match(ln.text) for ln in head)
 
@@ -118,7 +90,7 @@ def is_act(lines: list[Line]) -> bool:
 def news_score(text: str) -> int:
     head = text[:NEWS_CHARS]
     score = sum(w for w, pattern in NEWS_CUES if pattern.search(head))
-    lines = text_to_lines(head, limit=HEAD_LINES)
+    lines = text_to_lines(head, strip_markup=True, limit=HEAD_LINES)
     dl = dateline(lines)
     if dl is not None:
         score += 2
@@ -128,7 +100,7 @@ def news_score(text: str) -> int:
     return score
 
 
-def dateline(lines: list[Line]) -> Line | None:
+def dateline(lines: list[TextLine]) -> TextLine | None:
     """A short line that opens with a date and holds little else, as a news page prints it,
     perhaps after a label («Опубликовано: 09.10.2023»).
 
@@ -159,7 +131,7 @@ def title_kind(title: str | None) -> Kind | None:
 
 def document_kind(text: str, title: str | None = None) -> Kind:
     """Kind from the text's first lines and, when the caller knows it, the title."""
-    lines = text_to_lines(text, limit=LAYOUT_LINES)
+    lines = text_to_lines(text, strip_markup=True, limit=LAYOUT_LINES)
     if is_act(lines):
         return "decree"
     if looks_like_slides(lines):

@@ -14,15 +14,14 @@ from stratdoc.extract.document.kind import (
     ACT_TITLE_RE,
     ACT_VERBS,
     HEAD_LINES,
-    Line,
     dateline,
     document_kind,
     is_act_header,
     is_slide_line,
-    text_to_lines,
     title_kind,
 )
 from stratdoc.extract.lexicon.dates import find_dates, parse_date
+from stratdoc.extract.lexicon.lines import TextLine, copy_case, text_to_lines
 from stratdoc.extract.lexicon.places import proper_place_lemmas, text_to_places, tokenize, word_lemmas
 from stratdoc.schema import BlockKind, Document
 from stratdoc.schema.records import DocumentMeta
@@ -88,7 +87,7 @@ def extract_metadata(doc: Document) -> DocumentMeta:
     """The document's own metadata, read from the head of its text."""
     text = doc.text
     head = text[:HEAD_CHARS]
-    lines = text_to_lines(head)
+    lines = text_to_lines(head, strip_markup=True)
     act_title = find_act_title(lines)
     heading = first_heading(doc)
     kind = document_kind(text, act_title or heading or doc.hints.get("title"))
@@ -108,7 +107,7 @@ def extract_metadata(doc: Document) -> DocumentMeta:
 
 
 # title -------------------------------------------------------------------------------------
-def find_act_title(lines: list[Line]) -> str | None:
+def find_act_title(lines: list[TextLine]) -> str | None:
     """An act's title: its «Об утверждении …» line, or the «О …» line under an act header."""
     head = lines[:HEAD_LINES]
     for i, ln in enumerate(head):
@@ -128,7 +127,7 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
-def join_title(lines: list[Line], i: int) -> str:
+def join_title(lines: list[TextLine], i: int) -> str:
     """The title starting at line i with the lines it wraps onto.
 
     A capitalised title goes on while lines stay capitalised; a normal one while the next line
@@ -180,7 +179,7 @@ def first_heading(doc: Document) -> str | None:
     return None
 
 
-def choose_title(kind: str, lines: list[Line], act_title: str | None, heading: str | None,
+def choose_title(kind: str, lines: list[TextLine], act_title: str | None, heading: str | None,
                  hints: dict[str, str]) -> str | None:
     if act_title:
         return act_title
@@ -203,7 +202,7 @@ BOILERPLATE_RE = re.compile(r"документ\s+предоставлен|кон
                             r"не\s+действ|утратил", re.IGNORECASE)
 
 
-def first_line_title(lines: list[Line]) -> str | None:
+def first_line_title(lines: list[TextLine]) -> str | None:
     """The first line when it reads as a title: a few words, no final period, no date."""
     for ln in lines[:3]:
         t = ln.text
@@ -215,7 +214,7 @@ def first_line_title(lines: list[Line]) -> str | None:
     return None
 
 
-def news_headline(lines: list[Line]) -> str | None:
+def news_headline(lines: list[TextLine]) -> str | None:
     """The line just above the dateline, when it reads as a headline."""
     head = lines[:HEAD_LINES]
     dl = dateline(head)
@@ -253,7 +252,7 @@ def _own_act_context(head: str, pos: int, header_end: int) -> bool:
     return OWN_ACT_CONTEXT_RE.search(head[max(0, pos - 220):pos]) is not None
 
 
-def _header_end(lines: list[Line]) -> int:
+def _header_end(lines: list[TextLine]) -> int:
     """Where an act's header ends: a few lines past its «ПОСТАНОВЛЕНИЕ» line, or the first lines."""
     for i, ln in enumerate(lines[:HEAD_LINES]):
         if is_act_header(ln.text):
@@ -261,7 +260,7 @@ def _header_end(lines: list[Line]) -> int:
     return lines[min(HEADER_LINES, len(lines)) - 1].end if lines else 0
 
 
-def find_own_act(head: str, lines: list[Line]) -> tuple[str | None, date | None]:
+def find_own_act(head: str, lines: list[TextLine]) -> tuple[str | None, date | None]:
     """Number and date of the act that adopted this document, from its header or stamp."""
     header_end = _header_end(lines)
     candidates: list[tuple[int, str, date]] = []
@@ -296,7 +295,7 @@ def find_amended_on(head: str) -> date | None:
 
 
 # issuer ------------------------------------------------------------------------------------
-def find_issuer(head: str, lines: list[Line]) -> str | None:
+def find_issuer(head: str, lines: list[TextLine]) -> str | None:
     """The body that adopted the act, nominative («Городская Управа города Пскова»)."""
     issuer = _issuer_from_header(lines)
     if issuer:
@@ -316,7 +315,7 @@ def find_issuer(head: str, lines: list[Line]) -> str | None:
     return None
 
 
-def _issuer_from_header(lines: list[Line]) -> str | None:
+def _issuer_from_header(lines: list[TextLine]) -> str | None:
     """Capitalised lines above an act header («АДМИНИСТРАЦИЯ КУРСКОЙ ОБЛАСТИ / ПОСТАНОВЛЕНИЕ»)."""
     head = lines[:HEAD_LINES]
     for i, ln in enumerate(head):
@@ -368,14 +367,6 @@ def _adjective(word: str):  # -> pymorphy Parse | None
     return None
 
 
-def _match_case(template: str, word: str) -> str:
-    if template.isupper() and len(template) > 1:
-        return word.upper()
-    if template[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
-
-
 def issuer_to_nominative(phrase: str) -> str | None:
     """Put the head words of an issuer phrase in the nominative, keep its complement as printed.
 
@@ -392,19 +383,19 @@ def issuer_to_nominative(phrase: str) -> str | None:
     noun = _head_noun(words[k])
     number = "plur" if "plur" in noun.tag and "sing" not in noun.tag else "sing"
     nominative = noun.inflect({"nomn", number})
-    out = [_match_case(words[k], nominative.word if nominative else words[k])]
+    out = [copy_case(words[k], nominative.word if nominative else words[k])]
     gender = noun.tag.gender if noun.tag.gender in ("masc", "femn", "neut") else "masc"
     for w in reversed(words[:k]):
         adj = _adjective(w)
         grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender, "sing"}
         inflected = adj.inflect(grams) if adj is not None else None
-        out.insert(0, _match_case(w, inflected.word if inflected else w))
+        out.insert(0, copy_case(w, inflected.word if inflected else w))
     result = " ".join(out + words[k + 1:])
     return result[:1].upper() + result[1:]
 
 
 # dates and horizon -------------------------------------------------------------------------
-def find_published_on(lines: list[Line], hints: dict[str, str]) -> date | None:
+def find_published_on(lines: list[TextLine], hints: dict[str, str]) -> date | None:
     """A news item's date: the reader's hint (HTML metadata), else its dateline."""
     hint = hints.get("published_on")
     if hint:

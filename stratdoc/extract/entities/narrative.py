@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from stratdoc.extract import nlp
+from stratdoc.extract.lexicon.lines import copy_case
 from stratdoc.extract.nlp import NlpSpan, NlpToken
 from stratdoc.schema import Document, Span
 
@@ -300,14 +301,6 @@ def _matching_parse(tok: NlpToken, case: str) -> Any:
         best = p
         break
     return best
-
-
-def copy_case(model: str, word: str) -> str:
-    if model.isupper() and len(model) > 1:
-        return word.upper()
-    if model[:1].isupper():
-        return word[:1].upper() + word[1:]
-    return word
 
 
 def phrase_to_nominative(nv: Narrative, first: int, head: int, last: int) -> str:

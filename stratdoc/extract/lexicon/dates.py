@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+# «2024-2026», «2024 – 2026»: a span of years in a header, a cell or a sentence
+YEAR_SPAN_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
+
 # Month stems → number; the ending group below accepts every case of every month name
 # («января», «январе», «январю», «январем»), and «мая» / «мае» / «маю» / «маем» for May.
 MONTH_STEMS: dict[str, int] = {

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from stratdoc.extract.lexicon.dates import YEAR_SPAN_RE
 from stratdoc.extract.lexicon.money import MoneyUnit, amount_rub, find_money_units
 from stratdoc.extract.lexicon.numbers import FoundNumber, find_numbers, is_no_value, is_not_available
 from stratdoc.schema.records import FundingLine, Source, Span
@@ -55,7 +56,6 @@ _COMPILED = [(src, re.compile(pat)) for src, pat in SOURCE_PATTERNS]
 _ABBR_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(SOURCE_ABBREVIATIONS, key=len, reverse=True))
                       + r")(?![\w])")
 # "2021 г. - 1 000,0", "2022: 5,0" — a year that labels the amount right after it.
-YEAR_SPAN_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 YEAR_LABEL_RE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*(?:г\.?|год\w*)?\s*[-–—:]?\s*$")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from stratdoc.extract.lexicon.dates import YEAR_SPAN_RE
 from stratdoc.extract.lexicon.funding_sources import find_sources, source_of
 from stratdoc.extract.lexicon.money import MoneyUnit, find_money_unit
 from stratdoc.extract.lexicon.numbers import find_numbers
@@ -67,7 +68,6 @@ UNIT_LEMMAS: frozenset[str] = frozenset({"единица", "ед"})
 UNIT_MARK_RE = re.compile(r"ед\.?\s*изм|единиц\w*\s+измерени", re.IGNORECASE)
 NUMBER_HEADER_RE = re.compile(r"^\s*(?:№|n|no|номер)\s*(?:п\s*/\s*п|п\.\s*п\.?)?\.?\s*$|^\s*п\s*/\s*п\s*$",
                               re.IGNORECASE)
-YEAR_SPAN_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)(?!\d)")
 YEAR_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d,])")
 DATE_YEAR_RE = re.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.((?:19|20)\d\d)(?!\d)")  # «на 01.01.2025»
 COLUMN_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?$")

@@ -1,0 +1,50 @@
+"""Lines of a text with their offsets, and the casing of a rewritten word: small readers every
+extractor needs, kept once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MARKUP_RE = re.compile(r"\*\*|__|^#+\s*")
+
+
+@dataclass(frozen=True)
+class TextLine:
+    text: str
+    start: int
+    end: int
+
+
+def text_to_lines(text: str, *, strip_markup: bool = False, limit: int | None = None) -> list[TextLine]:
+    """Non-empty lines (split at «\\n» only, so offsets stay exact) with their offsets.
+
+    With `strip_markup`, `**bold**` markers, heading hashes and edge spaces are removed and the
+    offsets narrowed to what is left; otherwise a line is kept as printed.
+    """
+    out: list[TextLine] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        if not raw.strip():
+            continue
+        if strip_markup:
+            clean = MARKUP_RE.sub("", raw).strip()
+            if not clean:
+                continue
+            out.append(TextLine(clean, start + max(raw.find(clean[:1]), 0), end))
+        else:
+            out.append(TextLine(raw, start, end))
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def copy_case(model: str, word: str) -> str:
+    """`word` cased like `model`: all capitals for an abbreviation, a capital first letter, or as is."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
