@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from pydantic import BaseModel, Field
 
 
@@ -20,11 +22,17 @@ class ReadLimits(BaseModel):
 
 
 DEFAULT_LIMITS = ReadLimits()
+S = TypeVar("S", bound=BaseModel)
+
+
+def resolve_settings(cls: type[S], value: S | dict | None, default: S) -> S:
+    """`None` → the defaults, a dict → settings validated by the model, settings as given."""
+    if value is None:
+        return default
+    if isinstance(value, cls):
+        return value
+    return cls(**value)
 
 
 def resolve(limits: ReadLimits | dict | None) -> ReadLimits:
-    if limits is None:
-        return DEFAULT_LIMITS
-    if isinstance(limits, ReadLimits):
-        return limits
-    return ReadLimits(**limits)
+    return resolve_settings(ReadLimits, limits, DEFAULT_LIMITS)

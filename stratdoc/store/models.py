@@ -47,6 +47,16 @@ class SpanColumns:
     col_idx: Mapped[int | None] = mapped_column(Integer)
 
 
+class RecordColumns(SpanColumns):
+    """Every extracted record: its own id, its document, and its place among that document's
+    records of the kind (the export keeps that order)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-3)
+    document_id: Mapped[str] = mapped_column(String(64), ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True, sort_order=-2)
+    idx: Mapped[int] = mapped_column(Integer, sort_order=-1)
+
+
 class Run(Base):
     __tablename__ = "runs"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -159,21 +169,15 @@ class CellRow(Base):
 
 # --- extracted records -------------------------------------------------------------------
 
-class DirectionRow(SpanColumns, Base):
+class DirectionRow(RecordColumns, Base):
     __tablename__ = "directions"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[str] = doc_fk()
-    idx: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(16))
     items: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
-class GoalRow(SpanColumns, Base):
+class GoalRow(RecordColumns, Base):
     __tablename__ = "goals"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[str] = doc_fk()
-    idx: Mapped[int] = mapped_column(Integer)
     number: Mapped[str | None] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
     tasks: Mapped[list[TaskRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True,
@@ -189,11 +193,8 @@ class TaskRow(Base):
     text: Mapped[str] = mapped_column(Text)
 
 
-class MeasureRow(SpanColumns, Base):
+class MeasureRow(RecordColumns, Base):
     __tablename__ = "measures"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[str] = doc_fk()
-    idx: Mapped[int] = mapped_column(Integer)
     number: Mapped[str | None] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(Text)
     goal: Mapped[str | None] = mapped_column(String(32))
@@ -203,11 +204,8 @@ class MeasureRow(SpanColumns, Base):
         primaryjoin="MeasureRow.id == FundingRow.measure_id")
 
 
-class ProjectRow(SpanColumns, Base):
+class ProjectRow(RecordColumns, Base):
     __tablename__ = "projects"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[str] = doc_fk()
-    idx: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     object: Mapped[str | None] = mapped_column(Text)
     period: Mapped[str | None] = mapped_column(String(64))
@@ -239,11 +237,8 @@ class FundingRow(SpanColumns, Base):
     note: Mapped[str | None] = mapped_column(Text)  # how an ambiguous number was read
 
 
-class IndicatorRow(SpanColumns, Base):
+class IndicatorRow(RecordColumns, Base):
     __tablename__ = "indicators"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[str] = doc_fk()
-    idx: Mapped[int] = mapped_column(Integer)
     number: Mapped[str | None] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(Text)
     unit: Mapped[str | None] = mapped_column(String(64))
@@ -298,21 +293,15 @@ class Responsible(Base):
     name: Mapped[str] = mapped_column(Text)  # as printed
 
 
-class PersonRow(SpanColumns, Base):
+class PersonRow(RecordColumns, Base):
     __tablename__ = "persons"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[str] = doc_fk()
-    idx: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(256))
     position: Mapped[str | None] = mapped_column(Text)
     organization: Mapped[str | None] = mapped_column(Text)
 
 
-class EventRow(SpanColumns, Base):
+class EventRow(RecordColumns, Base):
     __tablename__ = "events"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[str] = doc_fk()
-    idx: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(32))
     date_from: Mapped[date | None] = mapped_column(Date)
