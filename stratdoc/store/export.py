@@ -16,19 +16,7 @@ from typing import Any, TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from stratdoc.store.models import (
-    DirectionRow,
-    DocumentOrganization,
-    DocumentRow,
-    EventRow,
-    FundingRow,
-    GoalRow,
-    IndicatorRow,
-    MeasureRow,
-    PersonRow,
-    ProjectRow,
-    Responsible,
-)
+from stratdoc.store import models as db
 from stratdoc.store.repository import META_FIELDS, iter_documents
 
 
@@ -49,13 +37,13 @@ def span_of(row: Any) -> dict[str, Any]:
     return span
 
 
-def funding_of(f: FundingRow) -> dict[str, Any]:
+def funding_of(f: db.FundingRow) -> dict[str, Any]:
     return {"source": f.source, "year": f.year, "year_from": f.year_from, "year_to": f.year_to,
             "scenario": f.scenario, "amount": _num(f.amount), "unit": f.unit,
             "amount_rub": _num(f.amount_rub), "raw": f.raw, "note": f.note, "span": span_of(f)}
 
 
-def document_record(session: Session, doc: DocumentRow) -> dict[str, Any]:
+def document_record(session: Session, doc: db.DocumentRow) -> dict[str, Any]:
     """The contract object of one stored document."""
     meta: dict[str, Any] = {"id": doc.id, "source": doc.source, "format": doc.format}
     for f in META_FIELDS:
@@ -64,8 +52,9 @@ def document_record(session: Session, doc: DocumentRow) -> dict[str, Any]:
     meta.update({"status": doc.status, "pages": doc.n_pages, "pipeline_version": doc.pipeline_version})
 
     resp: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for r in session.scalars(select(Responsible).where(Responsible.document_id == doc.id)
-                             .order_by(Responsible.record_type, Responsible.record_id, Responsible.idx)):
+    r_ = db.Responsible
+    for r in session.scalars(select(r_).where(r_.document_id == doc.id)
+                             .order_by(r_.record_type, r_.record_id, r_.idx)):
         resp[(r.record_type, r.record_id)].append(r.name)
 
     def rows(model: Any) -> list[Any]:
@@ -73,14 +62,14 @@ def document_record(session: Session, doc: DocumentRow) -> dict[str, Any]:
 
     out: dict[str, Any] = {"document": meta}
     out["directions"] = [{"name": d.name, "kind": d.kind, "items": list(d.items or []), "span": span_of(d)}
-                         for d in rows(DirectionRow)]
+                         for d in rows(db.DirectionRow)]
     out["goals"] = [{"number": g.number, "text": g.text,
                      "tasks": [{"number": t.number, "text": t.text} for t in g.tasks], "span": span_of(g)}
-                    for g in rows(GoalRow)]
+                    for g in rows(db.GoalRow)]
     out["measures"] = [{"number": m.number, "name": m.name, "goal": m.goal,
                         "responsible": resp[("measure", m.id)], "expected_result": m.expected_result,
                         "funding": [funding_of(f) for f in m.funding], "span": span_of(m)}
-                       for m in rows(MeasureRow)]
+                       for m in rows(db.MeasureRow)]
     out["indicators"] = [{"number": i.number, "name": i.name, "unit": i.unit, "goal": i.goal,
                           "responsible": resp[("indicator", i.id)],
                           "values": [{"year": v.year,
@@ -88,21 +77,21 @@ def document_record(session: Session, doc: DocumentRow) -> dict[str, Any]:
                                       "kind": v.kind, "scenario": v.scenario, "note": v.note}
                                      for v in i.values],
                           "span": span_of(i)}
-                         for i in rows(IndicatorRow)]
+                         for i in rows(db.IndicatorRow)]
     out["projects"] = [{"name": p.name, "object": p.object, "period": p.period, "status": p.status,
                         "section": p.section, "funding": [funding_of(f) for f in p.funding],
                         "responsible": resp[("project", p.id)], "span": span_of(p)}
-                       for p in rows(ProjectRow)]
+                       for p in rows(db.ProjectRow)]
     out["funding"] = [funding_of(f) for f in session.scalars(
-        select(FundingRow).where(FundingRow.document_id == doc.id, FundingRow.measure_id.is_(None),
-                                 FundingRow.project_id.is_(None)).order_by(FundingRow.idx))]
+        select(db.FundingRow).where(db.FundingRow.document_id == doc.id, db.FundingRow.measure_id.is_(None),
+                                 db.FundingRow.project_id.is_(None)).order_by(db.FundingRow.idx))]
     out["organizations"] = [{"name": o.name, "mentions": o.mentions, "span": span_of(o)}
-                            for o in rows(DocumentOrganization)]
+                            for o in rows(db.DocumentOrganization)]
     out["persons"] = [{"name": p.name, "position": p.position, "organization": p.organization,
-                       "span": span_of(p)} for p in rows(PersonRow)]
+                       "span": span_of(p)} for p in rows(db.PersonRow)]
     out["events"] = [{"name": e.name, "kind": e.kind, "date_from": _iso(e.date_from),
                       "date_to": _iso(e.date_to), "place": e.place, "span": span_of(e)}
-                     for e in rows(EventRow)]
+                     for e in rows(db.EventRow)]
     return out
 
 
