@@ -28,6 +28,7 @@ from stratdoc.extract.lexicon.places import (
     regions_of_city,
     text_to_places,
 )
+from stratdoc.extract.nlp import shared
 from stratdoc.ingest import read, read_bytes
 from stratdoc.schema import Document
 
@@ -88,7 +89,7 @@ def test_amended_on(text: str, expected: date | None) -> None:
     ("от 12 мая", None),
 ])
 def test_issuer_to_nominative(phrase: str, expected: str | None) -> None:
-    assert issuer_to_nominative(phrase) == expected
+    assert issuer_to_nominative(phrase, shared()) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -104,7 +105,7 @@ def test_issuer_to_nominative(phrase: str, expected: str | None) -> None:
 ])
 def test_find_issuer(text: str, expected: str | None) -> None:
     head, lines = head_and_lines(text)
-    assert find_issuer(head, lines) == expected
+    assert find_issuer(head, lines, shared()) == expected
 
 
 # horizon -----------------------------------------------------------------------------------
@@ -197,7 +198,7 @@ def test_places(title: str | None, text: str, municipality: str | None, region: 
     ("Стратегии", None), ("Правительства", None),
 ])
 def test_city_by_phrase(phrase: str, expected: str | None) -> None:
-    assert city_by_phrase(phrase) == expected
+    assert city_by_phrase(phrase, shared()) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -212,7 +213,7 @@ def test_city_by_phrase(phrase: str, expected: str | None) -> None:
     ("мирный крым", []),  # lower case single words are no names
 ])
 def test_find_regions(text: str, expected: list[str]) -> None:
-    assert [h.name for h in find_regions(text)] == expected
+    assert [h.name for h in find_regions(text, shared())] == expected
 
 
 def test_region_gazetteer_is_complete_and_self_consistent() -> None:
@@ -220,16 +221,16 @@ def test_region_gazetteer_is_complete_and_self_consistent() -> None:
     assert len(table) == 89
     assert len({r.name for r in table}) == 89
     for r in table:
-        assert [h.name for h in find_regions(r.name)][:1] == [r.name], r.name
-    capitals = {c.region: c.name for c in cities() if c.capital}
+        assert [h.name for h in find_regions(r.name, shared())][:1] == [r.name], r.name
+    capitals = {c.region: c.name for c in cities(shared()) if c.capital}
     assert capitals == {r.name: r.capital for r in table}
-    assert {c.region for c in cities()} <= {r.name for r in table}
+    assert {c.region for c in cities(shared())} <= {r.name for r in table}
 
 
 def test_namesakes_list_capitals_first() -> None:
-    assert sorted(regions_of_city("Железногорск")) == ["Красноярский край", "Курская область"]
-    assert regions_of_city("Тверь") == ["Тверская область"]
-    assert regions_of_city("Нигдеград") == []
+    assert sorted(regions_of_city("Железногорск", shared())) == ["Красноярский край", "Курская область"]
+    assert regions_of_city("Тверь", shared()) == ["Тверская область"]
+    assert regions_of_city("Нигдеград", shared()) == []
 
 
 # whole documents ---------------------------------------------------------------------------

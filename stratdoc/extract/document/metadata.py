@@ -23,6 +23,7 @@ from stratdoc.extract.document.kind import (
 from stratdoc.extract.lexicon.dates import find_dates, parse_date
 from stratdoc.extract.lexicon.lines import TextLine, copy_case, text_to_lines
 from stratdoc.extract.lexicon.places import proper_place_lemmas, text_to_places, tokenize, word_lemmas
+from stratdoc.extract.nlp import Nlp, WordParse, shared
 from stratdoc.schema import BlockKind, Document
 from stratdoc.schema.records import DocumentMeta
 
@@ -83,42 +84,43 @@ TITLE_TAIL_RE = re.compile(r"\s*\((?:с\s+изменени|в\s+ред|ред\.|
 PROPER_PHRASES_RE = re.compile(r"российск\w*\s+федераци\w*", re.IGNORECASE)
 
 
-def extract_metadata(doc: Document) -> DocumentMeta:
+def extract_metadata(doc: Document, nlp: Nlp | None = None) -> DocumentMeta:
     """The document's own metadata, read from the head of its text."""
+    nlp = nlp or shared()
     text = doc.text
     head = text[:HEAD_CHARS]
     lines = text_to_lines(head, strip_markup=True)
-    act_title = find_act_title(lines)
-    heading = first_heading(doc)
+    act_title = find_act_title(lines, nlp)
+    heading = first_heading(doc, nlp)
     kind = document_kind(text, act_title or heading or doc.hints.get("title"))
-    title = choose_title(kind, lines, act_title, heading, doc.hints)
+    title = choose_title(kind, lines, act_title, heading, doc.hints, nlp)
     meta = DocumentMeta(kind=kind, title=title)
     if kind != "news":
         number, adopted = find_own_act(head, lines)
         meta.act_number, meta.adopted_on = number, adopted
-        meta.issuer = find_issuer(head, lines)
+        meta.issuer = find_issuer(head, lines, nlp)
         meta.amended_on = find_amended_on(head)
     else:
         meta.published_on = find_published_on(lines, doc.hints)
     meta.horizon_year = find_horizon_year(title, text[:PLACE_CHARS], kind)
-    places = text_to_places(text[:PLACE_CHARS], title, meta.issuer)
+    places = text_to_places(text[:PLACE_CHARS], title, meta.issuer, nlp)
     meta.municipality, meta.region = places.municipality, places.region
     return meta
 
 
 # title -------------------------------------------------------------------------------------
-def find_act_title(lines: list[TextLine]) -> str | None:
+def find_act_title(lines: list[TextLine], nlp: Nlp) -> str | None:
     """An act's title: its «Об утверждении …» line, or the «О …» line under an act header."""
     head = lines[:HEAD_LINES]
     for i, ln in enumerate(head):
         if ACT_TITLE_RE.match(ln.text):
-            return join_title(lines, i)
+            return join_title(lines, i, nlp)
     for i, ln in enumerate(head):
         if not is_act_header(ln.text):
             continue
         for j in range(i + 1, min(i + 5, len(lines))):
             if re.match(r"^(?:о|об)\s", lines[j].text, re.IGNORECASE):
-                return join_title(lines, j)
+                return join_title(lines, j, nlp)
     return None
 
 
@@ -127,7 +129,7 @@ def _is_upper(text: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
-def join_title(lines: list[TextLine], i: int) -> str:
+def join_title(lines: list[TextLine], i: int, nlp: Nlp) -> str:
     """The title starting at line i with the lines it wraps onto.
 
     A capitalised title goes on while lines stay capitalised; a normal one while the next line
@@ -145,18 +147,18 @@ def join_title(lines: list[TextLine], i: int) -> str:
         break
     title = " ".join(" ".join(parts).split())[:TITLE_MAX_CHARS]
     title = TITLE_TAIL_RE.sub("", title).strip()
-    return recase_upper(title) if upper else title
+    return recase_upper(title, nlp) if upper else title
 
 
-def recase_upper(text: str) -> str:
+def recase_upper(text: str, nlp: Nlp) -> str:
     """A title printed in capitals in sentence case, keeping place names capitalised."""
     if not _is_upper(text):
         return text
-    proper = proper_place_lemmas()
+    proper = proper_place_lemmas(nlp)
     out = text.lower()
     chars = list(out)
     for tok in tokenize(out):
-        if word_lemmas(tok.text) & proper:
+        if word_lemmas(tok.text, nlp) & proper:
             chars[tok.start] = chars[tok.start].upper()
     out = "".join(chars)
     out = re.sub(r"([«\"“]\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), out)
@@ -169,18 +171,18 @@ NOT_TITLE_RE = re.compile(r"^(?:утвержд|приложени|согласо
                           r"|\d+(?:\.\d+)*\.?\s)", re.IGNORECASE)
 
 
-def first_heading(doc: Document) -> str | None:
+def first_heading(doc: Document, nlp: Nlp) -> str | None:
     for b in doc.blocks[:15]:
         if b.kind == BlockKind.HEADING:
             text = " ".join(re.sub(r"\*\*", "", b.text).split())
             if text and not NOT_TITLE_RE.match(text) and not BOILERPLATE_RE.search(text) \
                     and not text.endswith((".", ":")):
-                return recase_upper(TITLE_TAIL_RE.sub("", text))
+                return recase_upper(TITLE_TAIL_RE.sub("", text), nlp)
     return None
 
 
 def choose_title(kind: str, lines: list[TextLine], act_title: str | None, heading: str | None,
-                 hints: dict[str, str]) -> str | None:
+                 hints: dict[str, str], nlp: Nlp) -> str | None:
     if act_title:
         return act_title
     if kind == "news":
@@ -191,10 +193,10 @@ def choose_title(kind: str, lines: list[TextLine], act_title: str | None, headin
         return hints["title"]
     for i, ln in enumerate(lines[:HEAD_LINES * 2]):
         if title_kind(ln.text) in ("strategy", "action_plan"):
-            return join_title(lines, i)
+            return join_title(lines, i, nlp)
     if kind == "presentation" and lines and is_slide_line(lines[0].text):
-        return recase_upper(lines[0].text)
-    return first_line_title(lines)
+        return recase_upper(lines[0].text, nlp)
+    return first_line_title(lines, nlp)
 
 
 # Service lines that legal databases print above a document's own text.
@@ -202,14 +204,14 @@ BOILERPLATE_RE = re.compile(r"документ\s+предоставлен|кон
                             r"не\s+действ|утратил", re.IGNORECASE)
 
 
-def first_line_title(lines: list[TextLine]) -> str | None:
+def first_line_title(lines: list[TextLine], nlp: Nlp) -> str | None:
     """The first line when it reads as a title: a few words, no final period, no date."""
     for ln in lines[:3]:
         t = ln.text
         if BOILERPLATE_RE.search(t) or is_act_header(t) or "\t" in t:
             continue
         if 3 <= len(t.split()) and len(t) <= 200 and not t.endswith((".", ":", ";")) and not find_dates(t):
-            return recase_upper(t)
+            return recase_upper(t, nlp)
         return None
     return None
 
@@ -295,9 +297,9 @@ def find_amended_on(head: str) -> date | None:
 
 
 # issuer ------------------------------------------------------------------------------------
-def find_issuer(head: str, lines: list[TextLine]) -> str | None:
+def find_issuer(head: str, lines: list[TextLine], nlp: Nlp) -> str | None:
     """The body that adopted the act, nominative («Городская Управа города Пскова»)."""
-    issuer = _issuer_from_header(lines)
+    issuer = _issuer_from_header(lines, nlp)
     if issuer:
         return issuer
     law, *stamps = ISSUER_PATTERNS
@@ -306,16 +308,16 @@ def find_issuer(head: str, lines: list[TextLine]) -> str | None:
         for m in found:
             if _inside_amendment(head, m.start()):
                 continue
-            name = issuer_to_nominative(m.group("issuer"))
+            name = issuer_to_nominative(m.group("issuer"), nlp)
             if name:
                 return name
     m = FORMULA_RE.search(head)
     if m:
-        return issuer_to_nominative(_from_issuer_head(m.group("before")))
+        return issuer_to_nominative(_from_issuer_head(m.group("before"), nlp), nlp)
     return None
 
 
-def _issuer_from_header(lines: list[TextLine]) -> str | None:
+def _issuer_from_header(lines: list[TextLine], nlp: Nlp) -> str | None:
     """Capitalised lines above an act header («АДМИНИСТРАЦИЯ КУРСКОЙ ОБЛАСТИ / ПОСТАНОВЛЕНИЕ»)."""
     head = lines[:HEAD_LINES]
     for i, ln in enumerate(head):
@@ -327,47 +329,43 @@ def _issuer_from_header(lines: list[TextLine]) -> str | None:
                 break
             above.insert(0, prev.text)
         for k in range(len(above)):
-            name = issuer_to_nominative(" ".join(above[k:]))
+            name = issuer_to_nominative(" ".join(above[k:]), nlp)
             if name:
                 return name
         if i + 1 < len(head) and _is_upper(head[i + 1].text):
-            name = issuer_to_nominative(head[i + 1].text)
+            name = issuer_to_nominative(head[i + 1].text, nlp)
             if name:
                 return name
     return None
 
 
-def _from_issuer_head(phrase: str) -> str:
+def _from_issuer_head(phrase: str, nlp: Nlp) -> str:
     """The tail of a phrase from its last issuer head word on («… области Администрация Тверской области»)."""
     words = phrase.split()
     for k in range(len(words) - 1, -1, -1):
-        if _head_noun(words[k]) is not None:
+        if _head_noun(words[k], nlp) is not None:
             start = k
-            while start > 0 and _adjective(words[start - 1]) is not None and words[start - 1][:1].isupper():
+            while start > 0 and words[start - 1][:1].isupper() and _adjective(words[start - 1], nlp):
                 start -= 1
             return " ".join(words[start:])
     return ""
 
 
-def _head_noun(word: str):  # -> pymorphy Parse | None
-    from stratdoc.extract.nlp import morph
-
-    for p in morph().parse(word.strip("«»\"(),.").lower()):
-        if "NOUN" in p.tag and p.normal_form in ISSUER_HEADS:
+def _head_noun(word: str, nlp: Nlp) -> WordParse | None:
+    for p in nlp.parses(word.strip("«»\"(),.")):
+        if p.pos == "NOUN" and p.lemma in ISSUER_HEADS:
             return p
     return None
 
 
-def _adjective(word: str):  # -> pymorphy Parse | None
-    from stratdoc.extract.nlp import morph
-
-    for p in morph().parse(word.strip("«»\"(),.").lower()):
-        if "ADJF" in p.tag:
+def _adjective(word: str, nlp: Nlp) -> WordParse | None:
+    for p in nlp.parses(word.strip("«»\"(),.")):
+        if p.pos == "ADJF":
             return p
     return None
 
 
-def issuer_to_nominative(phrase: str) -> str | None:
+def issuer_to_nominative(phrase: str, nlp: Nlp) -> str | None:
     """Put the head words of an issuer phrase in the nominative, keep its complement as printed.
 
     «Городской Управы города Пскова» → «Городская Управа города Пскова»: only the words up to
@@ -375,21 +373,21 @@ def issuer_to_nominative(phrase: str) -> str | None:
     """
     phrase = " ".join(phrase.split()).strip(" ,.:;")
     if _is_upper(phrase):
-        phrase = recase_upper(phrase)
+        phrase = recase_upper(phrase, nlp)
     words = phrase.split()
-    k = next((i for i, w in enumerate(words[:4]) if _head_noun(w) is not None), None)
-    if k is None or any(_adjective(w) is None for w in words[:k]):
+    k = next((i for i, w in enumerate(words[:4]) if _head_noun(w, nlp) is not None), None)
+    if k is None or any(_adjective(w, nlp) is None for w in words[:k]):
         return None
-    noun = _head_noun(words[k])
-    number = "plur" if "plur" in noun.tag and "sing" not in noun.tag else "sing"
-    nominative = noun.inflect({"nomn", number})
-    out = [copy_case(words[k], nominative.word if nominative else words[k])]
-    gender = noun.tag.gender if noun.tag.gender in ("masc", "femn", "neut") else "masc"
+    noun = _head_noun(words[k], nlp)
+    assert noun is not None
+    number = "plur" if "plur" in noun.grammemes and "sing" not in noun.grammemes else "sing"
+    out = [copy_case(words[k], nlp.inflect(noun, {"nomn", number}) or words[k])]
+    gender = noun.gender if noun.gender in ("masc", "femn", "neut") else "masc"
+    grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender, "sing"}
     for w in reversed(words[:k]):
-        adj = _adjective(w)
-        grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender, "sing"}
-        inflected = adj.inflect(grams) if adj is not None else None
-        out.insert(0, copy_case(w, inflected.word if inflected else w))
+        adj = _adjective(w, nlp)
+        inflected = nlp.inflect(adj, grams) if adj is not None else None
+        out.insert(0, copy_case(w, inflected or w))
     result = " ".join(out + words[k + 1:])
     return result[:1].upper() + result[1:]
 
