@@ -9,15 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from stratdoc.extract.document.acts import find_amended_on, find_own_act
+from stratdoc.extract.document.dates import find_horizon_year
 from stratdoc.extract.document.kind import document_kind
-from stratdoc.extract.document.metadata import (
-    extract_metadata,
-    find_amended_on,
-    find_horizon_year,
-    find_issuer,
-    find_own_act,
-    issuer_to_nominative,
-)
+from stratdoc.extract.document.metadata import extract_metadata, find_issuer, issuer_to_nominative
 from stratdoc.extract.lexicon.lines import TextLine as Line
 from stratdoc.extract.lexicon.lines import text_to_lines
 from stratdoc.extract.lexicon.places import (
