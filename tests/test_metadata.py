@@ -145,7 +145,7 @@ SLIDES = "\n\n".join([
      "other"),
 ])
 def test_document_kind(text: str, kind: str) -> None:
-    assert document_kind(text) == kind
+    assert document_kind(text, nlp=shared()) == kind
 
 
 # places ------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from stratdoc.extract.document.kind import HEAD_LINES, dateline
+from stratdoc.extract.document.kind import HEAD_LINES
+from stratdoc.extract.document.news import dateline
 from stratdoc.extract.lexicon.dates import parse_date
 from stratdoc.extract.lexicon.lines import TextLine
 

@@ -11,11 +11,11 @@ import re
 from stratdoc.extract.document.kind import (
     ACT_TITLE_RE,
     HEAD_LINES,
-    dateline,
     is_act_header,
     is_slide_line,
     title_kind,
 )
+from stratdoc.extract.document.news import dateline
 from stratdoc.extract.lexicon.dates import find_dates
 from stratdoc.extract.lexicon.lines import TextLine
 from stratdoc.extract.lexicon.places import proper_place_lemmas, tokenize, word_lemmas
