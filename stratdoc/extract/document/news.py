@@ -105,13 +105,14 @@ def reported_speech(text: str, nlp: Nlp) -> bool:
 
 def event_on_a_day(text: str, nlp: Nlp) -> bool:
     """An event verb («прошёл», «состоится»), or a sentence in the past tense that names a day."""
-    if EVENT_VERBS_RE.search(text):
-        return True
-    for sentence in SENTENCE_END_RE.split(text):
-        if DAY_WORDS_RE.search(sentence) or any(d.year is None for d in find_dates(sentence)):
-            if any(_is_past_verb(w.group(), nlp) for w in WORD_RE.finditer(sentence)):
-                return True
-    return False
+    return EVENT_VERBS_RE.search(text) is not None or any(
+        _names_a_day(sentence) and any(_is_past_verb(w.group(), nlp) for w in WORD_RE.finditer(sentence))
+        for sentence in SENTENCE_END_RE.split(text))
+
+
+def _names_a_day(sentence: str) -> bool:
+    """«вчера», «во вторник», «12 мая»: a day without a year, as news dates its event."""
+    return DAY_WORDS_RE.search(sentence) is not None or any(d.year is None for d in find_dates(sentence))
 
 
 def _is_past_verb(word: str, nlp: Nlp) -> bool:
