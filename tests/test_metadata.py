@@ -9,15 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from stratdoc.extract.document.acts import find_amended_on, find_own_act
+from stratdoc.extract.document.dates import find_horizon_year
 from stratdoc.extract.document.kind import document_kind
-from stratdoc.extract.document.metadata import (
-    extract_metadata,
-    find_amended_on,
-    find_horizon_year,
-    find_issuer,
-    find_own_act,
-    issuer_to_nominative,
-)
+from stratdoc.extract.document.metadata import extract_metadata, find_issuer, issuer_to_nominative
 from stratdoc.extract.lexicon.lines import TextLine as Line
 from stratdoc.extract.lexicon.lines import text_to_lines
 from stratdoc.extract.lexicon.places import (
@@ -28,6 +23,7 @@ from stratdoc.extract.lexicon.places import (
     regions_of_city,
     text_to_places,
 )
+from stratdoc.extract.nlp import shared
 from stratdoc.ingest import read, read_bytes
 from stratdoc.schema import Document
 
@@ -88,7 +84,7 @@ def test_amended_on(text: str, expected: date | None) -> None:
     ("от 12 мая", None),
 ])
 def test_issuer_to_nominative(phrase: str, expected: str | None) -> None:
-    assert issuer_to_nominative(phrase) == expected
+    assert issuer_to_nominative(phrase, shared()) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -104,7 +100,7 @@ def test_issuer_to_nominative(phrase: str, expected: str | None) -> None:
 ])
 def test_find_issuer(text: str, expected: str | None) -> None:
     head, lines = head_and_lines(text)
-    assert find_issuer(head, lines) == expected
+    assert find_issuer(head, lines, shared()) == expected
 
 
 # horizon -----------------------------------------------------------------------------------
@@ -149,7 +145,7 @@ SLIDES = "\n\n".join([
      "other"),
 ])
 def test_document_kind(text: str, kind: str) -> None:
-    assert document_kind(text) == kind
+    assert document_kind(text, nlp=shared()) == kind
 
 
 # places ------------------------------------------------------------------------------------
@@ -197,7 +193,7 @@ def test_places(title: str | None, text: str, municipality: str | None, region: 
     ("Стратегии", None), ("Правительства", None),
 ])
 def test_city_by_phrase(phrase: str, expected: str | None) -> None:
-    assert city_by_phrase(phrase) == expected
+    assert city_by_phrase(phrase, shared()) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -212,7 +208,7 @@ def test_city_by_phrase(phrase: str, expected: str | None) -> None:
     ("мирный крым", []),  # lower case single words are no names
 ])
 def test_find_regions(text: str, expected: list[str]) -> None:
-    assert [h.name for h in find_regions(text)] == expected
+    assert [h.name for h in find_regions(text, shared())] == expected
 
 
 def test_region_gazetteer_is_complete_and_self_consistent() -> None:
@@ -220,16 +216,16 @@ def test_region_gazetteer_is_complete_and_self_consistent() -> None:
     assert len(table) == 89
     assert len({r.name for r in table}) == 89
     for r in table:
-        assert [h.name for h in find_regions(r.name)][:1] == [r.name], r.name
-    capitals = {c.region: c.name for c in cities() if c.capital}
+        assert [h.name for h in find_regions(r.name, shared())][:1] == [r.name], r.name
+    capitals = {c.region: c.name for c in cities(shared()) if c.capital}
     assert capitals == {r.name: r.capital for r in table}
-    assert {c.region for c in cities()} <= {r.name for r in table}
+    assert {c.region for c in cities(shared())} <= {r.name for r in table}
 
 
 def test_namesakes_list_capitals_first() -> None:
-    assert sorted(regions_of_city("Железногорск")) == ["Красноярский край", "Курская область"]
-    assert regions_of_city("Тверь") == ["Тверская область"]
-    assert regions_of_city("Нигдеград") == []
+    assert sorted(regions_of_city("Железногорск", shared())) == ["Красноярский край", "Курская область"]
+    assert regions_of_city("Тверь", shared()) == ["Тверская область"]
+    assert regions_of_city("Нигдеград", shared()) == []
 
 
 # whole documents ---------------------------------------------------------------------------

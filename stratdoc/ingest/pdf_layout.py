@@ -11,7 +11,6 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from statistics import median
 from typing import TYPE_CHECKING, Any
 
@@ -282,11 +281,11 @@ def continues_on_next_page(prev: Para, prev_m: PageMetrics, nxt: Para, next_m: P
 
 # hyphenation ------------------------------------------------------------------------------------
 
-@cache
 def word_is_known(word: str) -> bool:
-    from stratdoc.extract.nlp import morph
+    """Is the word in the dictionary? Readers take no `Nlp`, so this asks the process's own."""
+    from stratdoc.extract.nlp import shared
 
-    return bool(morph().word_is_known(word.lower()))
+    return shared().is_known(word)
 
 
 def hyphen_joint(left: str, right: str) -> str:

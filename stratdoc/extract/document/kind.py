@@ -2,21 +2,21 @@
 
 Decided from the first lines by cue vocabularies (data below), in a fixed order: an act's
 header beats everything (a decree that approves a strategy is a decree), slides are told by
-their layout, news by reporting verbs and a dateline, and a strategy or a plan by its title.
+their layout, news by its shape (`news.py`), and a strategy or a plan by its title.
 """
 
 from __future__ import annotations
 
 import re
 
-from stratdoc.extract.lexicon.dates import find_dates
+from stratdoc.extract.document.news import NEWS_CHARS, is_news
 from stratdoc.extract.lexicon.lines import TextLine, text_to_lines
+from stratdoc.extract.nlp import Nlp
 
 Kind = str  # one of DocumentMeta.kind's literals
 
 HEAD_LINES = 25  # an act's header and title stand within its first lines
 LAYOUT_LINES = 200  # lines looked at to tell slides from prose
-NEWS_CHARS = 6000  # a news item shows its character in its first paragraphs
 
 # A line that is nothing but the name of the act's type («ПОСТАНОВЛЕНИЕ», «П О С Т А Н О В Л Е Н И Е»).
 ACT_HEADERS = frozenset({"постановление", "распоряжение", "решение", "приказ", "указ", "закон"})
@@ -33,26 +33,6 @@ KIND_TITLE_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("action_plan", re.compile(r"^(?:комплексный\s+)?план\s+(?:мероприятий|действий|реализации)",
                                re.IGNORECASE)),
 )
-
-# News cues with weights: reporting verbs of quoted speakers weigh most, event verbs less.
-NEWS_CUES: tuple[tuple[int, re.Pattern[str]], ...] = (
-    (2, re.compile(r"\b(?:рассказал|сказал|отметил|сообщил|заявил|подчеркнул|прокомментировал|пояснил"
-                   r"|добавил|уточнил)[аи]?\b", re.IGNORECASE)),
-    (1, re.compile(r"\b(?:прош(?:ел|ёл|ла|ло|ли)|состоял(?:ся|ась|ось|ись)|состоится|завершил(?:ся|ась|ись)"
-                   r"|стартовал[аио]?|открыл(?:ся|ась|ись)|пройд[её]т|прим(?:ут|ет)\s+участие"
-                   r"|приняли\s+участие)\b", re.IGNORECASE)),
-    (2, re.compile(r"\b(?:по\s+информации|по\s+данным\s+пресс-служб|пресс-служб|корреспондент|напомним"
-                   r"|оставить\s+комментарий)", re.IGNORECASE)),
-)
-NEWS_THRESHOLD = 3
-# Labels a site prints before an item's date.
-DATELINE_LABEL_RE = re.compile(r"(?:опубликовано|дата\s+публикации|дата|размещено|published)\s*:?\s*",
-                               re.IGNORECASE)
-# Marks of a news site's page, one point each: a «today» banner among the first lines («Пятница,
-# 14 марта 2025») and a rubric after the dateline («13 марта 2025 / Экономика»).
-SITE_BANNER_LINES = 3
-RUBRIC_RE = re.compile(r"\s*[/|]\s*[А-ЯЁA-Z]")
-
 
 def squeeze_spaced(word: str) -> str:
     """«П О С Т А Н О В Л Е Н И Е» → «ПОСТАНОВЛЕНИЕ» (letter-spaced headers)."""
@@ -87,39 +67,6 @@ def is_act(lines: list[TextLine]) -> bool:
     return any(is_act_header(ln.text) or ACT_TITLE_RE.match(ln.text) for ln in head)
 
 
-def news_score(text: str) -> int:
-    head = text[:NEWS_CHARS]
-    score = sum(w for w, pattern in NEWS_CUES if pattern.search(head))
-    lines = text_to_lines(head, strip_markup=True, limit=HEAD_LINES)
-    dl = dateline(lines)
-    if dl is not None:
-        score += 2
-        score += RUBRIC_RE.match(dl.text[find_dates(dl.text)[0].end:]) is not None
-    score += any(d.weekday and d.start == 0
-                 for ln in lines[:SITE_BANNER_LINES] for d in find_dates(ln.text)[:1])
-    return score
-
-
-def dateline(lines: list[TextLine]) -> TextLine | None:
-    """A short line that opens with a date and holds little else, as a news page prints it,
-    perhaps after a label («Опубликовано: 09.10.2023»).
-
-    A date after a weekday name is a site's «today» banner, not the item's date.
-    """
-    for ln in lines:
-        if len(ln.text) > 80:
-            continue
-        label = DATELINE_LABEL_RE.match(ln.text)
-        at = label.end() if label else 0
-        dates = find_dates(ln.text[at:])
-        if not dates or dates[0].start > 2 or dates[0].weekday or dates[0].year is None:
-            continue
-        rest = ln.text[at + dates[0].end:].strip()
-        if not rest or rest[0] in "/|,•·—-" or re.match(r"\d\d?:\d\d", rest):
-            return ln
-    return None
-
-
 def title_kind(title: str | None) -> Kind | None:
     if not title:
         return None
@@ -129,14 +76,14 @@ def title_kind(title: str | None) -> Kind | None:
     return None
 
 
-def document_kind(text: str, title: str | None = None) -> Kind:
+def document_kind(text: str, title: str | None = None, *, nlp: Nlp) -> Kind:
     """Kind from the text's first lines and, when the caller knows it, the title."""
     lines = text_to_lines(text, strip_markup=True, limit=LAYOUT_LINES)
     if is_act(lines):
         return "decree"
     if looks_like_slides(lines):
         return "presentation"
-    if news_score(text) >= NEWS_THRESHOLD:
+    if is_news(text, nlp):
         return "news"
     kind = title_kind(title)
     if kind is not None:
