@@ -8,9 +8,11 @@ through the real readers when ../shared is present.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 import pytest
 
+from stratdoc.extract.nlp import shared
 from stratdoc.extract.tables import extract_tables
 from stratdoc.extract.tables.grid import document_to_views
 from stratdoc.extract.tables.header import looks_like_header, read_header
@@ -18,6 +20,7 @@ from stratdoc.ingest.builder import DocumentBuilder, RawCell
 from stratdoc.schema import BlockKind, Document, Format
 from stratdoc.schema.records import Extraction
 
+NLP = shared()
 Span4 = tuple[int, int, int, int]  # row, col, row_span, col_span
 
 
@@ -159,15 +162,15 @@ def test_plan_spans_point_at_the_rows(plan) -> None:
 ])
 def test_column_roles(header: str, role: str) -> None:
     doc = one_table_doc([["№", "Наименование пункта", header], ["1", "Первый", "x"]])
-    (view,) = document_to_views(doc, looks_like_header)
-    columns = read_header(view).columns
+    (view,) = document_to_views(doc, partial(looks_like_header, nlp=NLP))
+    columns = read_header(view, NLP).columns
     assert (columns[1].role, columns[2].role) == ("name", role)
 
 
 def test_multi_row_header_columns() -> None:
     doc = one_table_doc(PLAN_ROWS, PLAN_SPANS, caption="План мероприятий")
-    (view,) = document_to_views(doc, looks_like_header)
-    header = read_header(view)
+    (view,) = document_to_views(doc, partial(looks_like_header, nlp=NLP))
+    header = read_header(view, NLP)
     assert header.body_start == 3  # two header rows and the column numbers
     money = header.columns[6]
     assert (money.role, money.year) == ("value", 2025)
@@ -539,8 +542,8 @@ def test_project_period_in_start_and_end_columns() -> None:
 ])
 def test_more_column_roles(header: str, role: str) -> None:
     doc = one_table_doc([["№", "Наименование пункта", header], ["1", "Первый", "x"]])
-    (view,) = document_to_views(doc, looks_like_header)
-    assert read_header(view).columns[2].role == role
+    (view,) = document_to_views(doc, partial(looks_like_header, nlp=NLP))
+    assert read_header(view, NLP).columns[2].role == role
 
 
 def test_content_column_names_the_rows_when_nothing_else_does() -> None:

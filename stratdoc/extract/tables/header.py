@@ -16,7 +16,7 @@ from stratdoc.extract.lexicon.funding_sources import find_sources, source_of
 from stratdoc.extract.lexicon.money import MoneyUnit, find_money_unit
 from stratdoc.extract.lexicon.numbers import find_numbers
 from stratdoc.extract.lexicon.units import is_unit_text
-from stratdoc.extract.nlp import part_of_speech
+from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.grid import GridRow, TableView
 from stratdoc.extract.tables.roles import lemmas_of, word_lemma
 from stratdoc.schema.records import Source
@@ -143,13 +143,13 @@ def _is_scenario_word(words: list[str], i: int) -> bool:
     return any(w.startswith(s) for s in SCENARIO_STEMS)
 
 
-def scenario_words(text: str) -> list[str]:
+def scenario_words(text: str, nlp: Nlp) -> list[str]:
     """Scenario lemmas named in a text («консервативного» → «консервативный»)."""
     out = []
     words = _WORD_RE.findall(text.lower())
     for i, w in enumerate(words):
         if _is_scenario_word(words, i):
-            lem = word_lemma(w)
+            lem = word_lemma(w, nlp)
             if lem not in out:
                 out.append(lem)
     return out
@@ -182,7 +182,7 @@ def is_label_row(row: GridRow) -> bool:
     return sum(1 for _, t in row.filled() if is_label(t)) >= 2
 
 
-def is_header_atom(text: str) -> bool:
+def is_header_atom(text: str, nlp: Nlp) -> bool:
     """Cells that can only be header: years, periods, kinds, scenarios, units, source names."""
     t = text.strip()
     if YEAR_SPAN_RE.fullmatch(re.sub(r"\s*(?:гг?\.?|годы?|годов)\s*$", "", t)):
@@ -190,7 +190,7 @@ def is_header_atom(text: str) -> bool:
     if re.fullmatch(r"(?:на\s+)?(?:19|20)\d\d\s*(?:г\.?|год[ау]?)?(?:\s*\(?[а-я ]+\)?)?", t.lower()) and \
             (len(_WORD_RE.findall(t)) <= LABEL_MAX_WORDS):
         return True
-    if is_label(t) or (scenario_words(t) and len(_WORD_RE.findall(t)) <= LABEL_MAX_WORDS):
+    if is_label(t) or (scenario_words(t, nlp) and len(_WORD_RE.findall(t)) <= LABEL_MAX_WORDS):
         return True
     if (find_money_unit(t) and len(_WORD_RE.findall(t)) <= 3 and not find_numbers(t)) or is_unit_text(t):
         return True
@@ -199,13 +199,13 @@ def is_header_atom(text: str) -> bool:
     return norm(t) in {"в том числе", "в т.ч.", "в т. ч.", "из них", "всего", "итого"}
 
 
-def looks_like_header(row: GridRow) -> bool:
+def looks_like_header(row: GridRow, nlp: Nlp) -> bool:
     """A row of column titles (used to tell a new table from a continued one)."""
     texts = row.distinct_texts()
     if len(texts) < 2:
         return False
-    hits = sum(1 for t in texts if NUMBER_HEADER_RE.match(t) or _rule_role(t) is not None
-               or lemmas_of(t) & NAME_FALLBACK_LEMMAS)
+    hits = sum(1 for t in texts if NUMBER_HEADER_RE.match(t) or _rule_role(t, nlp) is not None
+               or lemmas_of(t, nlp) & NAME_FALLBACK_LEMMAS)
     return hits >= 2 and not any(find_numbers(t) and not YEAR_RE.search(t) for t in texts if len(t) < 20)
 
 
@@ -219,7 +219,7 @@ def _extends_from_above(row: GridRow, header_rows: set[int]) -> bool:
         any(c is not None and c.row in header_rows and c.row != row.row for c in row.cells)
 
 
-def find_header_rows(view: TableView) -> tuple[list[int], list[int], int, str]:
+def find_header_rows(view: TableView, nlp: Nlp) -> tuple[list[int], list[int], int, str]:
     """(header row indices, label-row indices, body start, title text) within `view.rows`."""
     rows = view.rows
     i = 0
@@ -245,7 +245,7 @@ def find_header_rows(view: TableView) -> tuple[list[int], list[int], int, str]:
             labels.append(j)
         elif _extends_from_above(row, {rows[h].row for h in header}) and len(texts) > 1:
             header.append(j)
-        elif all(is_header_atom(t) for t in texts) and (len(texts) > 1 or is_header_atom(texts[0])):
+        elif all(is_header_atom(t, nlp) for t in texts) and (len(texts) > 1 or is_header_atom(texts[0], nlp)):
             header.append(j)
         else:
             break
@@ -253,21 +253,21 @@ def find_header_rows(view: TableView) -> tuple[list[int], list[int], int, str]:
     return header, labels, j, " ".join(title)
 
 
-def _first_noun_lemma(text: str) -> str | None:
+def _first_noun_lemma(text: str, nlp: Nlp) -> str | None:
     """Lemma of the header's head noun: the first word that is not a modifier or a particle."""
     for w in _WORD_RE.findall(text.lower()):
-        if part_of_speech(w) in NOT_HEAD_POS:
+        if nlp.part_of_speech(w) in NOT_HEAD_POS:
             continue
-        return word_lemma(w)
+        return word_lemma(w, nlp)
     return None
 
 
-def _rule_role(text: str) -> str | None:
-    lems = lemmas_of(text)
+def _rule_role(text: str, nlp: Nlp) -> str | None:
+    lems = lemmas_of(text, nlp)
     for role, vocab, mode in COLUMN_RULES:
         if mode == "any" and lems & vocab:
             return role
-        if mode == "head" and _first_noun_lemma(text) in vocab:
+        if mode == "head" and _first_noun_lemma(text, nlp) in vocab:
             return role
         if mode == "phrase" and any(p in norm(text) for p in vocab):
             return role
@@ -301,11 +301,11 @@ def period_of_cell(text: str) -> tuple[int | None, int | None, int | None]:
     return int(m.group(1)), None, None
 
 
-def column_role(col: Column) -> str:
+def column_role(col: Column, nlp: Nlp) -> str:
     text = col.header
     if col.parts and NUMBER_HEADER_RE.match(col.parts[0]):
         return "number"
-    lems = lemmas_of(text)
+    lems = lemmas_of(text, nlp)
     has_unit_mark = bool(UNIT_MARK_RE.search(text)) or ("измерение" in lems and lems & UNIT_LEMMAS)
     names_rows = bool(lems & ({"наименование", "название"} | NAME_FALLBACK_LEMMAS))
     if has_unit_mark and names_rows and not col.has_period:
@@ -315,7 +315,7 @@ def column_role(col: Column) -> str:
         return "unit"
     if col.has_period:
         return "value"
-    role = _rule_role(text)
+    role = _rule_role(text, nlp)
     if role is None and (col.unit is not None or col.source is not None):
         return "money"
     if role is None and names_rows:
@@ -323,7 +323,7 @@ def column_role(col: Column) -> str:
     return role or "other"
 
 
-def _settle_names(columns: list[Column]) -> None:
+def _settle_names(columns: list[Column], nlp: Nlp) -> None:
     """One name column: the first «Наименование …», else the leftmost column headed by what the rows
     are («Мероприятие», «Показатель») or describing it («Содержание мероприятия»); the rest step
     aside. A «Целевой показатель (индикатор)» column right of a measure's description holds each
@@ -331,15 +331,15 @@ def _settle_names(columns: list[Column]) -> None:
     names = [c for c in columns if c.role == "name"]
     if not names:
         fallback = [c for c in columns if c.role == "name_fallback" or
-                    (c.role == "description" and lemmas_of(c.header) & NAME_FALLBACK_LEMMAS)]
+                    (c.role == "description" and lemmas_of(c.header, nlp) & NAME_FALLBACK_LEMMAS)]
         if fallback:
             fallback[0].role = "name"
     for c in [c for c in columns if c.role == "name"][1:]:
-        c.role = "object" if "объект" in lemmas_of(c.header) else "other"
+        c.role = "object" if "объект" in lemmas_of(c.header, nlp) else "other"
     named = any(c.role == "name" for c in columns)
     for c in columns:
         if c.role == "name_fallback":
-            c.role = "result" if named and _first_noun_lemma(c.header) in RESULT_HEAD_LEMMAS else "other"
+            c.role = "result" if named and _first_noun_lemma(c.header, nlp) in RESULT_HEAD_LEMMAS else "other"
 
 
 def _spread_spanning_texts(view: TableView, header_rows: list[int]) -> list[list[str]]:
@@ -357,14 +357,14 @@ def _spread_spanning_texts(view: TableView, header_rows: list[int]) -> list[list
     return grid
 
 
-def _base_year_beside_scenarios(columns: list[Column]) -> None:
+def _base_year_beside_scenarios(columns: list[Column], nlp: Nlp) -> None:
     """«2019 г. (базовый)» beside «Базовый сценарий» columns is the base year, not a scenario: the
     word sits with the year itself, and no other column is for that year."""
     for col in columns:
         if col.scenario != "базовый" or col.year is None:
             continue
-        same_part = any(YEAR_RE.search(p) and "базовый" in scenario_words(p) and
-                        not lemmas_of(p) & SCENARIO_MARKERS for p in col.parts)
+        same_part = any(YEAR_RE.search(p) and "базовый" in scenario_words(p, nlp) and
+                        not lemmas_of(p, nlp) & SCENARIO_MARKERS for p in col.parts)
         alone = all(c.year != col.year for c in columns if c is not col)
         if same_part and alone:
             col.scenario, col.kind = None, "base"
@@ -398,8 +398,8 @@ def _breakdown_money_columns(columns: list[Column]) -> None:
             c.unit = c.unit or next(iter(units))
 
 
-def read_header(view: TableView) -> Header:
-    header_rows, label_rows, body_start, title = find_header_rows(view)
+def read_header(view: TableView, nlp: Nlp) -> Header:
+    header_rows, label_rows, body_start, title = find_header_rows(view, nlp)
     columns = [Column(index=k) for k in range(view.n_cols)]
     for texts in _spread_spanning_texts(view, header_rows):
         for k, t in enumerate(texts):
@@ -409,26 +409,26 @@ def read_header(view: TableView) -> Header:
         row = view.rows[h]
         if is_label_row(row):
             for k, t in row.filled():
-                if is_header_atom(t) and t not in columns[k].parts:
+                if is_header_atom(t, nlp) and t not in columns[k].parts:
                     columns[k].parts.append(t)
     caption = f"{view.caption}\n{title}"
-    all_scenarios = {w for c in columns for w in scenario_words(c.header)}
-    scenarios = len(all_scenarios) >= 2 or any(lemmas_of(c.header) & SCENARIO_MARKERS for c in columns)
+    all_scenarios = {w for c in columns for w in scenario_words(c.header, nlp)}
+    scenarios = len(all_scenarios) >= 2 or any(lemmas_of(c.header, nlp) & SCENARIO_MARKERS for c in columns)
     for col in columns:
         col.year, col.year_from, col.year_to = _years(col.parts)
         col.kind = kind_of(col.header)
-        found = scenario_words(col.header)
+        found = scenario_words(col.header, nlp)
         if scenarios and found:
             col.scenario = found[-1]
             col.kind = kind_beside_scenario(col.header)
         col.unit = find_money_unit(*reversed(col.parts))
         # the deepest header part that names a source: «Объем, всего» over «ФБ» is federal
         col.source = next((src for src in map(source_of, reversed(col.parts)) if src), None)
-        col.role = column_role(col)
+        col.role = column_role(col, nlp)
         col.unit = col.unit or find_money_unit(caption)
-    _settle_names(columns)
+    _settle_names(columns, nlp)
     _breakdown_money_columns(columns)
-    _base_year_beside_scenarios(columns)
+    _base_year_beside_scenarios(columns, nlp)
     _total_columns_span_years(columns)
     first_row = [norm(t) for t in view.rows[header_rows[0]].texts()] if header_rows else []
     return Header(columns=columns, body_start=body_start, first_row=first_row, title=title,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.funding import cell_span, row_funding
 from stratdoc.extract.tables.header import Header
 from stratdoc.extract.tables.responsible import split_responsible
@@ -42,7 +43,8 @@ def item_number(text: str) -> str | None:
     return t or None
 
 
-def responsible_mentions(body: BodyRow, header: Header, *, by_lines: bool = True) -> list[tuple[str, Span]]:
+def responsible_mentions(body: BodyRow, header: Header, nlp: Nlp, *,
+                         by_lines: bool = True) -> list[tuple[str, Span]]:
     """Every unit named in the row's responsible columns, with the span of its cell.
 
     `by_lines`: a plan lists its units one per line of a cell; a project registry names one
@@ -55,7 +57,7 @@ def responsible_mentions(body: BodyRow, header: Header, *, by_lines: bool = True
             if cell is None or not cell.text.strip():
                 continue
             span = cell_span(cell, grow)
-            for unit in split_responsible("\n".join(cell.lines()) if by_lines else cell.text):
+            for unit in split_responsible("\n".join(cell.lines()) if by_lines else cell.text, nlp):
                 if all(unit != u for u, _ in out):
                     out.append((unit, span))
     return out
@@ -95,7 +97,7 @@ def programme_funding(header: Header, body: list[BodyRow]) -> list[FundingLine]:
             for f in row_funding(b, header)]
 
 
-def rows_to_measures(header: Header, body: list[BodyRow]) -> list[Measure]:
+def rows_to_measures(header: Header, body: list[BodyRow], nlp: Nlp) -> list[Measure]:
     name_col = header.first("name")
     if name_col is None:
         return []
@@ -117,7 +119,7 @@ def rows_to_measures(header: Header, body: list[BodyRow]) -> list[Measure]:
         number = number or level_number
         out.append(Measure(
             number=number, name=name, goal=b.goal,
-            responsible=[u for u, _ in responsible_mentions(b, header)],
+            responsible=[u for u, _ in responsible_mentions(b, header, nlp)],
             expected_result=result or None,
             funding=row_funding(b, header),
             span=b.span(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.funding import row_funding
 from stratdoc.extract.tables.header import Column, Header
 from stratdoc.extract.tables.measures import clean_name, responsible_mentions
@@ -51,7 +52,7 @@ def period_text(b: BodyRow, header: Header) -> str | None:
     return first or None
 
 
-def rows_to_projects(header: Header, body: list[BodyRow]) -> list[Project]:
+def rows_to_projects(header: Header, body: list[BodyRow], nlp: Nlp) -> list[Project]:
     name_col = header.first("name")
     if name_col is None:
         return []
@@ -72,7 +73,7 @@ def rows_to_projects(header: Header, body: list[BodyRow]) -> list[Project]:
             status=status.lower() or None,
             section=b.section,
             funding=row_funding(b, header),
-            responsible=[u for u, _ in responsible_mentions(b, header, by_lines=False)],
+            responsible=[u for u, _ in responsible_mentions(b, header, nlp, by_lines=False)],
             span=b.span(),
         ))
     return out
