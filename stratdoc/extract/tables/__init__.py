@@ -12,6 +12,7 @@ from functools import partial
 
 from stratdoc.extract.lexicon.org_names import org_key
 from stratdoc.extract.nlp import Nlp, shared
+from stratdoc.extract.tables.cells import responsible_mentions
 from stratdoc.extract.tables.funding import (
     row_label,
     rows_to_funding,
@@ -27,7 +28,7 @@ from stratdoc.extract.tables.header import (
     scenario_words,
 )
 from stratdoc.extract.tables.indicators import merge_indicators, rows_to_indicators
-from stratdoc.extract.tables.measures import programme_funding, responsible_mentions, rows_to_measures
+from stratdoc.extract.tables.measures import programme_funding, rows_to_measures
 from stratdoc.extract.tables.projects import rows_to_projects
 from stratdoc.extract.tables.responsible import is_generic_unit
 from stratdoc.extract.tables.roles import TableRole, classify_table, lemmas_of

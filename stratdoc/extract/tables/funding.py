@@ -17,20 +17,17 @@ from stratdoc.extract.lexicon.funding_sources import (
     source_of,
 )
 from stratdoc.extract.lexicon.numbers import find_numbers
+from stratdoc.extract.tables.cells import cell_span
 from stratdoc.extract.tables.grid import GridRow
 from stratdoc.extract.tables.header import Column, Header, period_of_cell
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
-from stratdoc.schema.records import FundingLine, Source, Span
+from stratdoc.schema.records import FundingLine, Source
 
 MONEY_ROLES = ("money", "value")
 # A money-looking column whose cells mostly name sources without amounts is a source column.
 SOURCE_COLUMN_MAX_NUMBERED = 0.3
 SOURCE_COLUMN_MIN_SOURCED = 0.5
-
-
-def cell_span(cell: Cell, row: GridRow) -> Span:
-    return Span(page=cell.page, start=cell.start, end=cell.end, table=row.table, row=cell.row, col=cell.col)
 
 
 def settle_source_columns(header: Header, body: list[BodyRow]) -> None:

@@ -13,8 +13,8 @@ import re
 from stratdoc.extract.lexicon.numbers import is_no_value, is_not_available, parse_qualified_number
 from stratdoc.extract.lexicon.units import fraction_allowed, split_name_unit
 from stratdoc.extract.nlp import Nlp
+from stratdoc.extract.tables.cells import named_rows, responsible_names, row_number
 from stratdoc.extract.tables.header import Header, scenario_words
-from stratdoc.extract.tables.measures import clean_name, item_number, responsible_mentions, split_name_number
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
 from stratdoc.schema.records import Indicator, IndicatorValue
@@ -90,18 +90,9 @@ def _row_scenario(name: str, nlp: Nlp) -> str | None:
 
 def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_scenario: str | None = None
                        ) -> list[Indicator]:
-    name_col = header.first("name")
-    if name_col is None:
-        return []
-    number_col, unit_col = header.first("number"), header.first("unit")
-    scenario_col = header.first("scenario")
+    unit_col, scenario_col = header.first("unit"), header.first("scenario")
     out: list[Indicator] = []
-    for b in body:
-        if b.kind != "data":
-            continue
-        raw_name = clean_name(b.name(name_col.index))
-        if not raw_name:
-            continue
+    for b, raw_name in named_rows(header, body):
         scenario = b.scenario or table_scenario
         variant = _row_scenario(raw_name, nlp)
         if variant and out:  # a variant row under the indicator it belongs to
@@ -116,12 +107,10 @@ def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_s
                 not ({v.scenario for v in out[-1].values} & {v.scenario for v in values} - {None}):
             out[-1].values.extend(values)  # variants in a column, the name repeated on every row
             continue
-        number = item_number(b.rows[0].text(number_col.index)) if number_col else None
-        if number_col is None:
-            number, name = split_name_number(name)
+        number, name = row_number(b, header, name)
         out.append(Indicator(
             number=number, name=name, unit=unit, values=values,
-            responsible=[u for u, _ in responsible_mentions(b, header, nlp)],
+            responsible=responsible_names(b, header, nlp),
             goal=b.goal, span=b.span(),
         ))
     return out

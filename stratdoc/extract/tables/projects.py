@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from stratdoc.extract.nlp import Nlp
+from stratdoc.extract.tables.cells import named_rows, responsible_names
 from stratdoc.extract.tables.funding import row_funding
 from stratdoc.extract.tables.header import Column, Header
-from stratdoc.extract.tables.measures import clean_name, responsible_mentions
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema.records import Project
 
@@ -53,18 +53,10 @@ def period_text(b: BodyRow, header: Header) -> str | None:
 
 
 def rows_to_projects(header: Header, body: list[BodyRow], nlp: Nlp) -> list[Project]:
-    name_col = header.first("name")
-    if name_col is None:
-        return []
     object_col = header.first("object")
     status_col = header.first("status")
     out: list[Project] = []
-    for b in body:
-        if b.kind != "data":
-            continue
-        name = clean_name(b.name(name_col.index))
-        if not name:
-            continue
+    for b, name in named_rows(header, body):
         status = b.text(status_col.index) if status_col else ""
         out.append(Project(
             name=name,
@@ -73,7 +65,7 @@ def rows_to_projects(header: Header, body: list[BodyRow], nlp: Nlp) -> list[Proj
             status=status.lower() or None,
             section=b.section,
             funding=row_funding(b, header),
-            responsible=[u for u, _ in responsible_mentions(b, header, nlp, by_lines=False)],
+            responsible=responsible_names(b, header, nlp, by_lines=False),
             span=b.span(),
         ))
     return out
