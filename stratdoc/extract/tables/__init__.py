@@ -20,13 +20,8 @@ from stratdoc.extract.tables.funding import (
     settle_source_columns,
 )
 from stratdoc.extract.tables.grid import TableView, document_to_views
-from stratdoc.extract.tables.header import (
-    SCENARIO_MARKERS,
-    Header,
-    looks_like_header,
-    read_header,
-    scenario_words,
-)
+from stratdoc.extract.tables.header import Header, looks_like_header, read_header
+from stratdoc.extract.tables.header_cells import SCENARIO_MARKERS, scenario_words
 from stratdoc.extract.tables.indicators import merge_indicators, rows_to_indicators
 from stratdoc.extract.tables.measures import programme_funding, rows_to_measures
 from stratdoc.extract.tables.projects import rows_to_projects

@@ -18,8 +18,10 @@ from stratdoc.extract.lexicon.funding_sources import (
 )
 from stratdoc.extract.lexicon.numbers import find_numbers
 from stratdoc.extract.tables.cells import cell_span
+from stratdoc.extract.tables.columns import Column
 from stratdoc.extract.tables.grid import GridRow
-from stratdoc.extract.tables.header import Column, Header, period_of_cell
+from stratdoc.extract.tables.header import Header
+from stratdoc.extract.tables.header_cells import period_of_cell
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
 from stratdoc.schema.records import FundingLine, Source

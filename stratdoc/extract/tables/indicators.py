@@ -14,7 +14,8 @@ from stratdoc.extract.lexicon.numbers import is_no_value, is_not_available, pars
 from stratdoc.extract.lexicon.units import fraction_allowed, split_name_unit
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.cells import named_rows, responsible_names, row_number
-from stratdoc.extract.tables.header import Header, scenario_words
+from stratdoc.extract.tables.header import Header
+from stratdoc.extract.tables.header_cells import scenario_words
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
 from stratdoc.schema.records import Indicator, IndicatorValue

@@ -6,8 +6,9 @@ import re
 
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.cells import named_rows, responsible_names
+from stratdoc.extract.tables.columns import Column
 from stratdoc.extract.tables.funding import row_funding
-from stratdoc.extract.tables.header import Column, Header
+from stratdoc.extract.tables.header import Header
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema.records import Project
 

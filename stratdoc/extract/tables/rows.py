@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from stratdoc.extract.lexicon.numbers import parse_number
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.grid import GridRow, TableView
-from stratdoc.extract.tables.header import (
-    Header,
+from stratdoc.extract.tables.header import Header
+from stratdoc.extract.tables.header_cells import (
     is_column_number_row,
     is_header_atom,
     is_label_row,
