@@ -757,3 +757,28 @@ def test_a_section_row_is_named_without_its_number(title: str, section: str) -> 
             ["1", "Создание производства пеллет", "2025", "640,0"]]
     (p,) = extract_tables(one_table_doc(rows, ((1, 0, 1, 4),), caption="Перечень проектов")).projects
     assert (p.name, p.section) == ("Создание производства пеллет", section)
+
+
+def test_block_index_finds_what_a_scan_finds() -> None:
+    """Captions and the gaps between tables, found by bisection, are those a scan of every block finds."""
+    from stratdoc.extract.tables.grid import BlockIndex, caption_of
+
+    b = DocumentBuilder(id="t", source="t.docx", format=Format.DOCX)
+    for k in range(6):
+        for j in range(k % 3):
+            b.add_block(BlockKind.PARAGRAPH, f"Абзац {k}.{j} перед таблицей")
+        b.add_table(grid_cells([["Показатель", "2025"], [f"Строка {k}", "1,0"]]))
+    doc = b.build()
+    index = BlockIndex(doc.blocks)
+    for t in doc.tables:
+        before = [x for x in doc.blocks if x.end <= t.start]
+        scanned: list[str] = []
+        for x in reversed(before):
+            if x.kind == BlockKind.TABLE or len(scanned) >= 3:
+                break
+            scanned.append(x.text)
+        assert caption_of(index, t) == "\n".join(reversed(scanned))
+    for prev, nxt in zip(doc.tables, doc.tables[1:], strict=False):
+        scanned_gap = [x for x in doc.blocks if x.kind != BlockKind.TABLE and x.start >= prev.end
+                       and x.end <= nxt.start]
+        assert index.between(prev.end, nxt.start) == scanned_gap
