@@ -37,9 +37,9 @@ def test_classify_by_header(header: str, name_header: str, caption: str, role: T
 
 def test_resource_table_by_row_labels() -> None:
     labels = ["Всего", "федеральный бюджет", "областной бюджет", "бюджет района", "внебюджетные источники"]
-    assert is_resource_table(labels, has_periods=True)
-    assert not is_resource_table(labels, has_periods=False)
-    assert not is_resource_table(["Строительство школы", "Ремонт дорог", "Всего"], has_periods=True)
+    assert is_resource_table(labels, has_periods=True, nlp=NLP)
+    assert not is_resource_table(labels, has_periods=False, nlp=NLP)
+    assert not is_resource_table(["Строительство школы", "Ремонт дорог", "Всего"], has_periods=True, nlp=NLP)
     # the row labels override a header that looks like a plan of measures
     assert classify_table("Источник финансирования 2024 2025 Ответственный исполнитель мероприятия", "",
                           "", labels, has_periods=True, nlp=NLP) is TableRole.FUNDING

@@ -91,7 +91,7 @@ def extract_tables(doc: Document, nlp: Nlp | None = None) -> Extraction:
     for view in document_to_views(doc, partial(looks_like_header, nlp=nlp)):
         header = read_header(view, nlp)
         body, goals = walk_body(view, header, nlp)
-        settle_source_columns(header, body)
+        settle_source_columns(header, body, nlp)
         settle_period_rows(header, body)
         role = table_role(view, header, body, nlp)
         if role == TableRole.OTHER:
@@ -99,14 +99,14 @@ def extract_tables(doc: Document, nlp: Nlp | None = None) -> Extraction:
         goal_rows.extend(goals)
         if role == TableRole.MEASURES:
             ex.measures.extend(rows_to_measures(header, body, nlp))
-            ex.funding.extend(programme_funding(header, body))
+            ex.funding.extend(programme_funding(header, body, nlp))
         elif role == TableRole.INDICATORS:
             scenario = caption_scenario(view, header, nlp)
             ex.indicators.extend(rows_to_indicators(header, body, nlp, table_scenario=scenario))
         elif role == TableRole.PROJECTS:
             ex.projects.extend(rows_to_projects(header, body, nlp))
         elif role == TableRole.FUNDING:
-            ex.funding.extend(rows_to_funding(header, body))
+            ex.funding.extend(rows_to_funding(header, body, nlp))
         for b in body:
             if b.kind == "data":
                 mentions.extend(responsible_mentions(b, header, nlp, by_lines=role != TableRole.PROJECTS))

@@ -160,7 +160,7 @@ def read_header(view: TableView, nlp: Nlp) -> Header:
             col.kind = kind_beside_scenario(col.header)
         col.unit = find_money_unit(*reversed(col.parts))
         # the deepest header part that names a source: «Объем, всего» over «ФБ» is federal
-        col.source = next((src for src in map(source_of, reversed(col.parts)) if src), None)
+        col.source = next((src for src in (source_of(p, nlp) for p in reversed(col.parts)) if src), None)
         col.role = column_role(col, nlp)
         col.unit = col.unit or find_money_unit(caption)
     settle_names(columns, nlp)

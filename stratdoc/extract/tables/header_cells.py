@@ -113,7 +113,7 @@ def is_header_atom(text: str, nlp: Nlp) -> bool:
         return True
     if (find_money_unit(t) and len(_WORD_RE.findall(t)) <= 3 and not find_numbers(t)) or is_unit_text(t):
         return True
-    if find_sources(t) and not find_numbers(t) and len(_WORD_RE.findall(t)) <= 6:
+    if find_sources(t, nlp) and not find_numbers(t) and len(_WORD_RE.findall(t)) <= 6:
         return True
     return norm(t) in {"в том числе", "в т.ч.", "в т. ч.", "из них", "всего", "итого"}
 

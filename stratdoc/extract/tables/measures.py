@@ -44,10 +44,10 @@ def row_level(b: BodyRow, header: Header) -> tuple[str | None, str | None]:
     return None, None
 
 
-def programme_funding(header: Header, body: list[BodyRow]) -> list[FundingLine]:
+def programme_funding(header: Header, body: list[BodyRow], nlp: Nlp) -> list[FundingLine]:
     """Funding of the programme as a whole: its own rows in a programme table."""
     return [f for b in body if b.kind == "data" and row_level(b, header)[0] == "programme"
-            for f in row_funding(b, header)]
+            for f in row_funding(b, header, nlp)]
 
 
 def rows_to_measures(header: Header, body: list[BodyRow], nlp: Nlp) -> list[Measure]:
@@ -63,7 +63,7 @@ def rows_to_measures(header: Header, body: list[BodyRow], nlp: Nlp) -> list[Meas
             number=number or level_number, name=name, goal=b.goal,
             responsible=responsible_names(b, header, nlp),
             expected_result=result or None,
-            funding=row_funding(b, header),
+            funding=row_funding(b, header, nlp),
             span=b.span(),
         ))
     return out

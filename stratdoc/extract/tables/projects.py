@@ -65,7 +65,7 @@ def rows_to_projects(header: Header, body: list[BodyRow], nlp: Nlp) -> list[Proj
             period=period_text(b, header),
             status=status.lower() or None,
             section=b.section,
-            funding=row_funding(b, header),
+            funding=row_funding(b, header, nlp),
             responsible=responsible_names(b, header, nlp, by_lines=False),
             span=b.span(),
         ))

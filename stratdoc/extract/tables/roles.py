@@ -66,19 +66,19 @@ def role_scores(header: str, name_header: str, caption: str, nlp: Nlp) -> dict[T
     return scores
 
 
-def is_resource_table(row_labels: Iterable[str], has_periods: bool) -> bool:
+def is_resource_table(row_labels: Iterable[str], has_periods: bool, nlp: Nlp) -> bool:
     """Rows named by sources («Всего», «федеральный бюджет», …) across periods."""
     labels = [t for t in row_labels if t.strip()]
     if not labels or not has_periods:
         return False
-    sourced = sum(1 for t in labels if find_sources(t) and find_sources(t)[0].start < 3)
+    sourced = sum(1 for t in labels if (found := find_sources(t, nlp)) and found[0].start < 3)
     return sourced >= 2 and sourced / len(labels) >= SOURCE_ROWS_SHARE
 
 
 def classify_table(header: str, name_header: str = "", caption: str = "",
                    row_labels: Iterable[str] = (), has_periods: bool = False, *, nlp: Nlp) -> TableRole:
     """The table's role; OTHER when no vocabulary scores enough."""
-    if is_resource_table(row_labels, has_periods):
+    if is_resource_table(row_labels, has_periods, nlp):
         return TableRole.FUNDING
     scores = role_scores(header, name_header, caption, nlp)
     best = max(ROLE_ORDER, key=lambda r: (scores[r], -ROLE_ORDER.index(r)))
