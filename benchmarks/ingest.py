@@ -181,9 +181,9 @@ def main() -> None:
         if not inputs:
             sys.exit("no PDFs to time: pass some paths")
         t0 = time.perf_counter()
-        from stratdoc.extract.nlp import models
+        from stratdoc.extract.nlp import shared
 
-        models()
+        shared().load_all()
         print(f"NLP models loaded once in {time.perf_counter() - t0:.1f} s (not in the figures below)")
         rows = []
         ingest_label = ""

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.rurebus import DEFAULT_CORPUS, Entity, read_entities  # noqa: E402
-from stratdoc.extract.nlp import models  # noqa: E402
+from stratdoc.extract.nlp import shared  # noqa: E402
 from stratdoc.extract.text.directions import extract_directions  # noqa: E402
 from stratdoc.extract.text.goals import extract_goals  # noqa: E402
 from stratdoc.extract.text.measures import extract_text_measures  # noqa: E402
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no .txt files under {args.corpus}", file=sys.stderr)
         return 1
 
-    models()  # loaded once per process; not part of the speed figure
+    shared().load_all()  # loaded once per process; not part of the speed figure
     acts = chars = 0
     hit = {name: 0 for name in EXTRACTORS}
     any_hit = 0

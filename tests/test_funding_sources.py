@@ -13,6 +13,9 @@ from stratdoc.extract.lexicon.funding_sources import (
     source_of,
 )
 from stratdoc.extract.lexicon.money import MILLION, THOUSAND
+from stratdoc.extract.nlp import shared
+
+NLP = shared()
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -48,16 +51,16 @@ from stratdoc.extract.lexicon.money import MILLION, THOUSAND
     ("об утверждении", None),  # lower-case «об» is a preposition, not «ОБ»
 ])
 def test_source_of(text: str, expected: str | None) -> None:
-    assert source_of(text) == expected
+    assert source_of(text, NLP) == expected
 
 
 def test_find_sources_in_order() -> None:
-    found = find_sources("Всего 300, в т.ч. ФБ 100; областной бюджет 150; бюджет района 50")
+    found = find_sources("Всего 300, в т.ч. ФБ 100; областной бюджет 150; бюджет района 50", NLP)
     assert [m.source for m in found] == ["total", "federal", "regional", "municipal"]
 
 
 def _lines(text: str, **ctx) -> list[tuple]:
-    lines = cell_to_funding_lines(text, FundingContext(**ctx))
+    lines = cell_to_funding_lines(text, FundingContext(**ctx), nlp=NLP)
     return [(ln.source, ln.year, ln.year_from, ln.year_to, ln.amount, ln.unit, ln.amount_rub) for ln in lines]
 
 
@@ -92,7 +95,8 @@ def test_cell_to_funding_lines(text: str, ctx: dict, expected: list[tuple]) -> N
 
 
 def test_scenario_and_raw_are_kept() -> None:
-    (line,) = cell_to_funding_lines("ОБ 12,5", FundingContext(year=2030, scenario="базовый", unit=MILLION))
+    (line,) = cell_to_funding_lines("ОБ 12,5", FundingContext(year=2030, scenario="базовый", unit=MILLION),
+                                   nlp=NLP)
     assert (line.source, line.scenario, line.raw) == ("regional", "базовый", "ОБ 12,5")
 
 
@@ -123,5 +127,5 @@ def test_stacked_amounts_pair_with_stacked_sources() -> None:
     ("120,0*", [("unspecified", "120.0")]),
 ])
 def test_sources_before_or_after_amounts(text: str, expected: list[tuple[str, str]]) -> None:
-    lines = cell_to_funding_lines(text, FundingContext(unit=THOUSAND))
+    lines = cell_to_funding_lines(text, FundingContext(unit=THOUSAND), nlp=NLP)
     assert [(ln.source, ln.amount) for ln in lines] == [(s, Decimal(a)) for s, a in expected]

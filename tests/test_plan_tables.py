@@ -8,9 +8,11 @@ through the real readers when ../shared is present.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 import pytest
 
+from stratdoc.extract.nlp import shared
 from stratdoc.extract.tables import extract_tables
 from stratdoc.extract.tables.grid import document_to_views
 from stratdoc.extract.tables.header import looks_like_header, read_header
@@ -18,6 +20,7 @@ from stratdoc.ingest.builder import DocumentBuilder, RawCell
 from stratdoc.schema import BlockKind, Document, Format
 from stratdoc.schema.records import Extraction
 
+NLP = shared()
 Span4 = tuple[int, int, int, int]  # row, col, row_span, col_span
 
 
@@ -159,15 +162,15 @@ def test_plan_spans_point_at_the_rows(plan) -> None:
 ])
 def test_column_roles(header: str, role: str) -> None:
     doc = one_table_doc([["№", "Наименование пункта", header], ["1", "Первый", "x"]])
-    (view,) = document_to_views(doc, looks_like_header)
-    columns = read_header(view).columns
+    (view,) = document_to_views(doc, partial(looks_like_header, nlp=NLP))
+    columns = read_header(view, NLP).columns
     assert (columns[1].role, columns[2].role) == ("name", role)
 
 
 def test_multi_row_header_columns() -> None:
     doc = one_table_doc(PLAN_ROWS, PLAN_SPANS, caption="План мероприятий")
-    (view,) = document_to_views(doc, looks_like_header)
-    header = read_header(view)
+    (view,) = document_to_views(doc, partial(looks_like_header, nlp=NLP))
+    header = read_header(view, NLP)
     assert header.body_start == 3  # two header rows and the column numbers
     money = header.columns[6]
     assert (money.role, money.year) == ("value", 2025)
@@ -539,8 +542,8 @@ def test_project_period_in_start_and_end_columns() -> None:
 ])
 def test_more_column_roles(header: str, role: str) -> None:
     doc = one_table_doc([["№", "Наименование пункта", header], ["1", "Первый", "x"]])
-    (view,) = document_to_views(doc, looks_like_header)
-    assert read_header(view).columns[2].role == role
+    (view,) = document_to_views(doc, partial(looks_like_header, nlp=NLP))
+    assert read_header(view, NLP).columns[2].role == role
 
 
 def test_content_column_names_the_rows_when_nothing_else_does() -> None:
@@ -754,3 +757,28 @@ def test_a_section_row_is_named_without_its_number(title: str, section: str) -> 
             ["1", "Создание производства пеллет", "2025", "640,0"]]
     (p,) = extract_tables(one_table_doc(rows, ((1, 0, 1, 4),), caption="Перечень проектов")).projects
     assert (p.name, p.section) == ("Создание производства пеллет", section)
+
+
+def test_block_index_finds_what_a_scan_finds() -> None:
+    """Captions and the gaps between tables, found by bisection, are those a scan of every block finds."""
+    from stratdoc.extract.tables.grid import BlockIndex, caption_of
+
+    b = DocumentBuilder(id="t", source="t.docx", format=Format.DOCX)
+    for k in range(6):
+        for j in range(k % 3):
+            b.add_block(BlockKind.PARAGRAPH, f"Абзац {k}.{j} перед таблицей")
+        b.add_table(grid_cells([["Показатель", "2025"], [f"Строка {k}", "1,0"]]))
+    doc = b.build()
+    index = BlockIndex(doc.blocks)
+    for t in doc.tables:
+        before = [x for x in doc.blocks if x.end <= t.start]
+        scanned: list[str] = []
+        for x in reversed(before):
+            if x.kind == BlockKind.TABLE or len(scanned) >= 3:
+                break
+            scanned.append(x.text)
+        assert caption_of(index, t) == "\n".join(reversed(scanned))
+    for prev, nxt in zip(doc.tables, doc.tables[1:], strict=False):
+        scanned_gap = [x for x in doc.blocks if x.kind != BlockKind.TABLE and x.start >= prev.end
+                       and x.end <= nxt.start]
+        assert index.between(prev.end, nxt.start) == scanned_gap

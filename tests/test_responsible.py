@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from stratdoc.extract.nlp import shared
 from stratdoc.extract.tables.responsible import begins_unit, is_generic_unit, split_responsible
+
+NLP = shared()
 
 
 @pytest.mark.parametrize(("cell", "units"), [
@@ -32,7 +35,7 @@ from stratdoc.extract.tables.responsible import begins_unit, is_generic_unit, sp
     ("  ", []),
 ])
 def test_split_responsible(cell: str, units: list[str]) -> None:
-    assert split_responsible(cell) == units
+    assert split_responsible(cell, NLP) == units
 
 
 @pytest.mark.parametrize(("segment", "expected"), [
@@ -45,7 +48,7 @@ def test_split_responsible(cell: str, units: list[str]) -> None:
     ("курирующий вопросы экономики", False),
 ])
 def test_begins_unit(segment: str, expected: bool) -> None:
-    assert begins_unit(segment) is expected
+    assert begins_unit(segment, NLP) is expected
 
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -70,4 +73,4 @@ def test_is_generic_unit(name: str, expected: bool) -> None:
     ("Заместитель главы администрации по экономике", ["Заместитель главы администрации по экономике"]),
 ])
 def test_lines_of_a_cell(cell: str, units: list[str]) -> None:
-    assert split_responsible(cell) == units
+    assert split_responsible(cell, NLP) == units

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from stratdoc.extract.nlp import shared
 from stratdoc.extract.tables.roles import TableRole, classify_table, is_resource_table, lemmas_of
+
+NLP = shared()
 
 
 @pytest.mark.parametrize(("header", "name_header", "caption", "role"), [
@@ -29,17 +32,17 @@ from stratdoc.extract.tables.roles import TableRole, classify_table, is_resource
     ("Год Население", "", "", TableRole.OTHER),
 ])
 def test_classify_by_header(header: str, name_header: str, caption: str, role: TableRole) -> None:
-    assert classify_table(header, name_header, caption) is role
+    assert classify_table(header, name_header, caption, nlp=NLP) is role
 
 
 def test_resource_table_by_row_labels() -> None:
     labels = ["Всего", "федеральный бюджет", "областной бюджет", "бюджет района", "внебюджетные источники"]
-    assert is_resource_table(labels, has_periods=True)
-    assert not is_resource_table(labels, has_periods=False)
-    assert not is_resource_table(["Строительство школы", "Ремонт дорог", "Всего"], has_periods=True)
+    assert is_resource_table(labels, has_periods=True, nlp=NLP)
+    assert not is_resource_table(labels, has_periods=False, nlp=NLP)
+    assert not is_resource_table(["Строительство школы", "Ремонт дорог", "Всего"], has_periods=True, nlp=NLP)
     # the row labels override a header that looks like a plan of measures
     assert classify_table("Источник финансирования 2024 2025 Ответственный исполнитель мероприятия", "",
-                          "", labels, has_periods=True) is TableRole.FUNDING
+                          "", labels, has_periods=True, nlp=NLP) is TableRole.FUNDING
 
 
 @pytest.mark.parametrize(("text", "lemma"), [
@@ -49,4 +52,4 @@ def test_resource_table_by_row_labels() -> None:
     ("Сроки реализации", "срок"),
 ])
 def test_lemmas_of(text: str, lemma: str) -> None:
-    assert lemma in lemmas_of(text)
+    assert lemma in lemmas_of(text, NLP)

@@ -1,7 +1,8 @@
 """Funding-source wording → the contract's six sources, and funding cells → `FundingLine`s.
 
 Plans name sources in many ways («Бюджет МО», «областной бюджет», «ОБ», «средства
-инвесторов»); the vocabulary below maps them by word stems, so inflected forms match too.
+инвесторов»); the vocabulary (`data/funding_sources.jsonl`) maps them by lemmas, so inflected
+forms match too.
 One cell may hold several sources with their amounts («Областной бюджет 337 475,9 Бюджет МО
 37 523,6»): each amount goes to the source named last before it, or, in cells that name sources
 after amounts («1 500,0 (местный бюджет)»), to the one right after it.
@@ -12,49 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from pathlib import Path
 
 from stratdoc.extract.lexicon.dates import YEAR_SPAN_RE
 from stratdoc.extract.lexicon.money import MoneyUnit, amount_rub, find_money_units
 from stratdoc.extract.lexicon.numbers import FoundNumber, find_numbers, is_no_value, is_not_available
+from stratdoc.extract.nlp import Nlp, Patterns, tokenize
 from stratdoc.schema.records import FundingLine, Source, Span
 
-# (source, pattern on lower-case text). At one position the earlier entry wins, so the
-# narrower wording (внебюджетные before бюджет, бюджет города before бюджет … области) comes first.
-SOURCE_PATTERNS: list[tuple[Source, str]] = [
-    ("unspecified", r"финансировани\w*\s+не\s+(?:определ|предусмотр|установл)\w*"),
-    ("unspecified", r"(?<!\w)не\s+определен\w*"),
-    ("unspecified", r"подлеж\w+\s+уточнени\w*|(?<!\w)уточняет\w*"),
-    ("unspecified", r"без\s+(?:выделения\s+)?(?:дополнительного\s+)?финансировани\w*"),
-    ("unspecified", r"не\s+требу\w+\s+(?:дополнительного\s+)?финансировани\w*"),
-    ("unspecified", r"финансировани\w*\s+не\s+(?:требу|предоставля|выделя)\w*"),
-    ("total", r"(?<!\w)(?:всего|итого|итог)(?!\w)"),
-    ("total", r"общ\w+\s+объ[её]м\w*"),
-    ("extrabudgetary", r"внебюджетн\w*(?:\s+(?:источник|средств)\w*)?"),
-    ("extrabudgetary", r"(?:собственн|привлеченн|привлечённ|заемн|заёмн)\w*\s+средств\w*"),
-    ("extrabudgetary", r"средств\w*\s+(?:частн\w+\s+)?"
-                       r"(?:инвестор|организаци|предприяти|населени|граждан)\w*"),
-    ("extrabudgetary", r"частн\w*\s+инвестиц\w*|(?:иные|прочие)\s+источник\w*"),
-    ("federal", r"федеральн\w*\s+бюджет\w*"),
-    ("federal", r"бюджет\w*\s+российской\s+федерации"),
-    ("municipal", r"бюджет\w*\s+мо(?!\w)"),
-    ("municipal", r"(?:местн|муниципальн|городск|районн|поселенческ)\w*\s+бюджет\w*"),
-    ("municipal", r"бюджет\w*\s+(?:город\w*|муниципальн\w*|поселени\w*|район\w*|сельск\w*|г\.|"
-                  r"городского\s+округа)"),
-    ("regional", r"(?:областн|краев|республиканск|окружн|региональн)\w*\s+бюджет\w*"),
-    ("regional", r"консолидированн\w*\s+бюджет\w*(?:\s+(?:региона|субъекта|области|края|республики))?"),
-    ("regional", r"бюджет\w*\s+субъект\w*(?:\s+российской\s+федерации)?"),
-    ("regional", r"бюджет\w*\s+(?:[а-яё-]+\s+){0,2}?(?:области|края|республики|автономного\s+округа)"),
-]
-# Abbreviations are matched case-sensitively: «ОБ» is a source, «об» is a preposition.
-SOURCE_ABBREVIATIONS: dict[str, Source] = {
-    "ФБ": "federal", "ОБ": "regional", "КБ": "regional", "РБ": "regional", "БС": "regional",
-    "МБ": "municipal", "БМО": "municipal", "ВБ": "extrabudgetary", "ВБИ": "extrabudgetary",
-    "ВБС": "extrabudgetary", "ВИ": "extrabudgetary",
-}
-
-_COMPILED = [(src, re.compile(pat)) for src, pat in SOURCE_PATTERNS]
-_ABBR_RE = re.compile(r"(?<![\w])(" + "|".join(sorted(SOURCE_ABBREVIATIONS, key=len, reverse=True))
-                      + r")(?![\w])")
+# The vocabulary: spaCy patterns over lemmas and exact words, one wording a line.
+PATTERNS_PATH = Path(__file__).parent / "data" / "funding_sources.jsonl"
+_CYRILLIC_RE = re.compile(r"[А-Яа-яЁё]")
 # "2021 г. - 1 000,0", "2022: 5,0" — a year that labels the amount right after it.
 YEAR_LABEL_RE = re.compile(r"(?<!\d)(20\d\d|19\d\d)\s*(?:г\.?|год\w*)?\s*[-–—:]?\s*$")
 
@@ -66,29 +35,35 @@ class SourceMention:
     end: int
 
 
-def find_sources(text: str) -> list[SourceMention]:
-    """Source wordings in `text`, left to right, overlaps resolved by vocabulary order."""
-    low = text.lower().replace("ё", "е")
-    found: list[tuple[int, int, int, Source]] = []  # start, rank, end, source
-    for rank, (src, rx) in enumerate(_COMPILED):
-        for m in rx.finditer(low):
-            found.append((m.start(), rank, m.end(), src))
-    for m in _ABBR_RE.finditer(text):
-        found.append((m.start(), len(_COMPILED), m.end(), SOURCE_ABBREVIATIONS[m.group(1)]))
-    found.sort()
+def _priorities(patterns: Patterns) -> dict[str, int]:
+    """Label → rank: the label listed first in the pattern file wins at one word."""
+    return {label: rank for rank, label in enumerate(patterns.labels)}
+
+
+def find_sources(text: str, nlp: Nlp) -> list[SourceMention]:
+    """Source wordings in `text`, left to right; where two begin at one word the label listed
+    first wins, then the longer wording."""
+    if not _CYRILLIC_RE.search(text):
+        return []  # amounts and dashes: most cells of a funding table
+    patterns = nlp.patterns(PATTERNS_PATH)
+    rank = _priorities(patterns)
+    tokens = tokenize(text.replace("ё", "е").replace("Ё", "Е"))
+    found = patterns.find_in_words([w for w, _, _ in tokens], longest=False)
+    found.sort(key=lambda m: (m[1], rank[m[0]], m[1] - m[2]))
     out: list[SourceMention] = []
-    for start, _, end, src in found:
+    for label, first, end in found:
+        start = tokens[first][1]
         if out and start < out[-1].end:
             continue
-        out.append(SourceMention(src, start, end))
+        out.append(SourceMention(label, start, tokens[end - 1][2]))
     return out
 
 
-def source_of(text: str | None) -> Source | None:
+def source_of(text: str | None, nlp: Nlp) -> Source | None:
     """The first source a text names, None if it names none."""
     if not text:
         return None
-    found = find_sources(text)
+    found = find_sources(text, nlp)
     return found[0].source if found else None
 
 
@@ -199,7 +174,8 @@ def amount_sources(raw: str, amounts: list[FoundNumber], mentions: list[SourceMe
     return out
 
 
-def cell_to_funding_lines(text: str, ctx: FundingContext, span: Span | None = None) -> list[FundingLine]:
+def cell_to_funding_lines(text: str, ctx: FundingContext, span: Span | None = None, *,
+                          nlp: Nlp) -> list[FundingLine]:
     """One funding cell → its lines; zero, dash and empty cells give none.
 
     «Финансирование не определено» and «н/д» give one line without an amount.
@@ -213,7 +189,7 @@ def cell_to_funding_lines(text: str, ctx: FundingContext, span: Span | None = No
     span_m = YEAR_SPAN_RE.search(raw)
     if span_m:  # a period printed in the cell overrides the column's year
         ctx = replace(ctx, year=None, year_from=int(span_m.group(1)), year_to=int(span_m.group(2)))
-    mentions = find_sources(raw)
+    mentions = find_sources(raw, nlp)
     units = find_money_units(raw)
     if len(ctx.stacked) > 1 and not mentions:
         stacked = _stacked_lines(raw, ctx, span, units)

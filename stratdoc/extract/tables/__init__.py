@@ -8,7 +8,11 @@ rows of that role become records.
 
 from __future__ import annotations
 
+from functools import partial
+
 from stratdoc.extract.lexicon.org_names import org_key
+from stratdoc.extract.nlp import Nlp, shared
+from stratdoc.extract.tables.cells import responsible_mentions
 from stratdoc.extract.tables.funding import (
     row_label,
     rows_to_funding,
@@ -16,15 +20,10 @@ from stratdoc.extract.tables.funding import (
     settle_source_columns,
 )
 from stratdoc.extract.tables.grid import TableView, document_to_views
-from stratdoc.extract.tables.header import (
-    SCENARIO_MARKERS,
-    Header,
-    looks_like_header,
-    read_header,
-    scenario_words,
-)
+from stratdoc.extract.tables.header import Header, looks_like_header, read_header
+from stratdoc.extract.tables.header_cells import SCENARIO_MARKERS, scenario_words
 from stratdoc.extract.tables.indicators import merge_indicators, rows_to_indicators
-from stratdoc.extract.tables.measures import programme_funding, responsible_mentions, rows_to_measures
+from stratdoc.extract.tables.measures import programme_funding, rows_to_measures
 from stratdoc.extract.tables.projects import rows_to_projects
 from stratdoc.extract.tables.responsible import is_generic_unit
 from stratdoc.extract.tables.roles import TableRole, classify_table, lemmas_of
@@ -33,23 +32,23 @@ from stratdoc.schema import Document
 from stratdoc.schema.records import Extraction, Goal, Organization, Span, Task
 
 
-def table_role(view: TableView, header: Header, body: list[BodyRow]) -> TableRole:
+def table_role(view: TableView, header: Header, body: list[BodyRow], nlp: Nlp) -> TableRole:
     name = header.first("name")
     labels = [row_label(b, header) for b in body]
     has_periods = any(c.has_period for c in header.columns)
     return classify_table(header.text, name.header if name else "", f"{view.caption}\n{header.title}",
-                          labels, has_periods)
+                          labels, has_periods, nlp=nlp)
 
 
-def caption_scenario(view: TableView, header: Header) -> str | None:
+def caption_scenario(view: TableView, header: Header, nlp: Nlp) -> str | None:
     """«… (консервативный вариант)» in a table's title: its values belong to that scenario. A title
     naming several («для консервативного и базового сценариев») introduces a table that has them
     all, in its columns or rows."""
     if header.scenarios:
         return None
     text = f"{view.caption}\n{header.title}"
-    found = scenario_words(text)
-    if len(found) == 1 and lemmas_of(text) & SCENARIO_MARKERS:
+    found = scenario_words(text, nlp)
+    if len(found) == 1 and lemmas_of(text, nlp) & SCENARIO_MARKERS:
         return found[0]
     return None
 
@@ -84,32 +83,33 @@ def organizations_from(mentions: list[tuple[str, Span]]) -> list[Organization]:
     return list(out.values())
 
 
-def extract_tables(doc: Document) -> Extraction:
+def extract_tables(doc: Document, nlp: Nlp | None = None) -> Extraction:
+    nlp = nlp or shared()
     ex = Extraction()
     goal_rows: list[GoalRow] = []
     mentions: list[tuple[str, Span]] = []
-    for view in document_to_views(doc, looks_like_header):
-        header = read_header(view)
-        body, goals = walk_body(view, header)
-        settle_source_columns(header, body)
+    for view in document_to_views(doc, partial(looks_like_header, nlp=nlp)):
+        header = read_header(view, nlp)
+        body, goals = walk_body(view, header, nlp)
+        settle_source_columns(header, body, nlp)
         settle_period_rows(header, body)
-        role = table_role(view, header, body)
+        role = table_role(view, header, body, nlp)
         if role == TableRole.OTHER:
             continue
         goal_rows.extend(goals)
         if role == TableRole.MEASURES:
-            ex.measures.extend(rows_to_measures(header, body))
-            ex.funding.extend(programme_funding(header, body))
+            ex.measures.extend(rows_to_measures(header, body, nlp))
+            ex.funding.extend(programme_funding(header, body, nlp))
         elif role == TableRole.INDICATORS:
-            scenario = caption_scenario(view, header)
-            ex.indicators.extend(rows_to_indicators(header, body, table_scenario=scenario))
+            scenario = caption_scenario(view, header, nlp)
+            ex.indicators.extend(rows_to_indicators(header, body, nlp, table_scenario=scenario))
         elif role == TableRole.PROJECTS:
-            ex.projects.extend(rows_to_projects(header, body))
+            ex.projects.extend(rows_to_projects(header, body, nlp))
         elif role == TableRole.FUNDING:
-            ex.funding.extend(rows_to_funding(header, body))
+            ex.funding.extend(rows_to_funding(header, body, nlp))
         for b in body:
             if b.kind == "data":
-                mentions.extend(responsible_mentions(b, header, by_lines=role != TableRole.PROJECTS))
+                mentions.extend(responsible_mentions(b, header, nlp, by_lines=role != TableRole.PROJECTS))
     ex.indicators = merge_indicators(ex.indicators)
     ex.goals = goals_from_rows(goal_rows)
     ex.organizations = organizations_from(mentions)

@@ -17,11 +17,15 @@ from stratdoc.extract.lexicon.funding_sources import (
     source_of,
 )
 from stratdoc.extract.lexicon.numbers import find_numbers
+from stratdoc.extract.nlp import Nlp
+from stratdoc.extract.tables.cells import cell_span
+from stratdoc.extract.tables.columns import Column
 from stratdoc.extract.tables.grid import GridRow
-from stratdoc.extract.tables.header import Column, Header, period_of_cell
+from stratdoc.extract.tables.header import Header
+from stratdoc.extract.tables.header_cells import period_of_cell
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
-from stratdoc.schema.records import FundingLine, Source, Span
+from stratdoc.schema.records import FundingLine, Source
 
 MONEY_ROLES = ("money", "value")
 # A money-looking column whose cells mostly name sources without amounts is a source column.
@@ -29,11 +33,7 @@ SOURCE_COLUMN_MAX_NUMBERED = 0.3
 SOURCE_COLUMN_MIN_SOURCED = 0.5
 
 
-def cell_span(cell: Cell, row: GridRow) -> Span:
-    return Span(page=cell.page, start=cell.start, end=cell.end, table=row.table, row=cell.row, col=cell.col)
-
-
-def settle_source_columns(header: Header, body: list[BodyRow]) -> None:
+def settle_source_columns(header: Header, body: list[BodyRow], nlp: Nlp) -> None:
     """Money columns without a period whose cells are source names become `source` columns."""
     for col in header.columns:
         if col.role != "money" or col.has_period:
@@ -42,7 +42,7 @@ def settle_source_columns(header: Header, body: list[BodyRow]) -> None:
         if not texts:
             continue
         numbered = sum(1 for t in texts if find_numbers(t))
-        sourced = sum(1 for t in texts if find_sources(t))
+        sourced = sum(1 for t in texts if find_sources(t, nlp))
         if numbered <= SOURCE_COLUMN_MAX_NUMBERED * len(texts) and \
                 sourced >= SOURCE_COLUMN_MIN_SOURCED * len(texts):
             col.role = "source"
@@ -105,13 +105,15 @@ def _merged_period(cell: Cell, header: Header, ctx: FundingContext) -> FundingCo
     return replace(ctx, year=None, year_from=first, year_to=last)
 
 
-def row_funding(body: BodyRow, header: Header, *, row_source: Source | None = None) -> list[FundingLine]:
+def row_funding(body: BodyRow, header: Header, nlp: Nlp, *,
+                row_source: Source | None = None) -> list[FundingLine]:
     """All funding lines of a (possibly multi-row) body row."""
     source_col = header.first("source")
     lines: list[FundingLine] = []
     seen: list[Cell] = []
     for grow in body.rows:
-        named_all = tuple(m.source for m in find_sources(grow.text(source_col.index))) if source_col else ()
+        named_all = tuple(m.source for m in find_sources(grow.text(source_col.index), nlp)) \
+            if source_col else ()
         named = named_all[0] if named_all else None
         source = named or row_source
         row_period = _row_period(grow, header)
@@ -125,7 +127,7 @@ def row_funding(body: BodyRow, header: Header, *, row_source: Source | None = No
             seen.append(cell)
             filled = True
             ctx = _merged_period(cell, header, _context(col, source, body.scenario, named_all, row_period))
-            lines.extend(cell_to_funding_lines(cell.text, ctx, cell_span(cell, grow)))
+            lines.extend(cell_to_funding_lines(cell.text, ctx, cell_span(cell, grow), nlp=nlp))
         if named == "unspecified" and not filled and source_col is not None:
             # «Финансирование не определено» in the source column, amount cells left empty
             cell = grow.cells[source_col.index]
@@ -146,13 +148,13 @@ def row_label(body: BodyRow, header: Header) -> str:
     return ""
 
 
-def rows_to_funding(header: Header, body: list[BodyRow]) -> list[FundingLine]:
+def rows_to_funding(header: Header, body: list[BodyRow], nlp: Nlp) -> list[FundingLine]:
     """A resource table (sources as rows, periods as columns) → strategy-level funding lines."""
     out: list[FundingLine] = []
     for b in body:
         label = row_label(b, header)
-        source = source_of(label) or ("total" if b.kind == "total" else None)
+        source = source_of(label, nlp) or ("total" if b.kind == "total" else None)
         if source is None:
             continue
-        out.extend(row_funding(b, header, row_source=source))
+        out.extend(row_funding(b, header, nlp, row_source=source))
     return out

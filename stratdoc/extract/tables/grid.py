@@ -10,7 +10,8 @@ and has the same columns, they are joined into one view.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from stratdoc.schema import Block, BlockKind, Cell, Document, Table
@@ -97,15 +98,40 @@ CAPTION_MAX_CHARS = 400
 CAPTION_BLOCKS = 3
 
 
-def _blocks_between(doc: Document, start: int, end: int) -> list[Block]:
-    return [b for b in doc.blocks if b.kind != BlockKind.TABLE and b.start >= start and b.end <= end]
+class BlockIndex:
+    """A document's blocks in text order, found by bisection on their offsets, so that reading
+    the gap or the caption of each of many tables does not rescan every block.
+
+    Blocks do not overlap and come in text order (the builder appends them so), hence both their
+    starts and their ends are sorted.
+    """
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.blocks = sorted(blocks, key=lambda b: b.start)  # stable: already sorted from a reader
+        self.starts = [b.start for b in self.blocks]
+        self.ends = [b.end for b in self.blocks]
+
+    def between(self, start: int, end: int) -> list[Block]:
+        """Text blocks (not tables) lying wholly within `start`..`end`."""
+        out: list[Block] = []
+        for i in range(bisect_left(self.starts, start), len(self.blocks)):
+            b = self.blocks[i]
+            if b.start > end:
+                break
+            if b.kind != BlockKind.TABLE and b.end <= end:
+                out.append(b)
+        return out
+
+    def before(self, offset: int) -> Iterator[Block]:
+        """Blocks that end by `offset`, nearest first."""
+        for i in range(bisect_right(self.ends, offset) - 1, -1, -1):
+            yield self.blocks[i]
 
 
-def caption_of(doc: Document, table: Table) -> str:
+def caption_of(blocks: BlockIndex, table: Table) -> str:
     """The few text blocks right before a table, nearest last (title, appendix line, units)."""
-    before = [b for b in doc.blocks if b.end <= table.start]
     picked: list[str] = []
-    for b in reversed(before):
+    for b in blocks.before(table.start):
         if b.kind == BlockKind.TABLE or len(picked) >= CAPTION_BLOCKS:
             break
         picked.append(b.text)
@@ -128,12 +154,12 @@ def _first_row_texts(rows: list[GridRow]) -> list[str]:
 HeaderTest = Callable[[GridRow], bool]
 
 
-def continues(doc: Document, prev: Table, nxt: Table, prev_rows: list[GridRow], nxt_rows: list[GridRow],
+def continues(blocks: BlockIndex, prev: Table, nxt: Table, prev_rows: list[GridRow], nxt_rows: list[GridRow],
               looks_like_header: HeaderTest) -> bool:
     """Is `nxt` the rest of `prev` on the next page?"""
     if nxt.n_cols != prev.n_cols:
         return False
-    gap = _blocks_between(doc, prev.end, nxt.start)
+    gap = blocks.between(prev.end, nxt.start)
     if any(not CONTINUATION_GAP_RE.match(b.text.strip()) for b in gap):
         return False
     first = next((r for r in nxt_rows if r.filled()), None)
@@ -157,14 +183,15 @@ def document_to_views(doc: Document, looks_like_header: HeaderTest) -> list[Tabl
     `looks_like_header` tells a piece opening with its own, different header (a new table).
     """
     views: list[TableView] = []
+    blocks = BlockIndex(doc.blocks)
     for table in doc.tables:
         rows = table_to_rows(table)
         if views:
             last = views[-1]
-            if continues(doc, last.tables[-1], table, last.rows, rows, looks_like_header):
+            if continues(blocks, last.tables[-1], table, last.rows, rows, looks_like_header):
                 last.tables.append(table)
                 last.rows.extend(rows)
                 continue
         views.append(TableView(tables=[table], rows=rows, n_cols=table.n_cols,
-                               caption=caption_of(doc, table)))
+                               caption=caption_of(blocks, table)))
     return views

@@ -12,8 +12,10 @@ import re
 
 from stratdoc.extract.lexicon.numbers import is_no_value, is_not_available, parse_qualified_number
 from stratdoc.extract.lexicon.units import fraction_allowed, split_name_unit
-from stratdoc.extract.tables.header import Header, scenario_words
-from stratdoc.extract.tables.measures import clean_name, item_number, responsible_mentions, split_name_number
+from stratdoc.extract.nlp import Nlp
+from stratdoc.extract.tables.cells import named_rows, responsible_names, row_number
+from stratdoc.extract.tables.header import Header
+from stratdoc.extract.tables.header_cells import scenario_words
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
 from stratdoc.schema.records import Indicator, IndicatorValue
@@ -35,14 +37,15 @@ def cell_to_value(text: str, year: int, *, kind: str | None, scenario: str | Non
                           note=parsed.note)
 
 
-def _values(b: BodyRow, header: Header, unit: str | None, scenario: str | None) -> list[IndicatorValue]:
+def _values(b: BodyRow, header: Header, unit: str | None, scenario: str | None, nlp: Nlp
+            ) -> list[IndicatorValue]:
     """Values of every grid row of the item, each read on its own: an indicator merged down over
     its variant rows («консервативный», «базовый», …) has one value per row and year."""
     scenario_col = header.first("scenario")
     out: list[IndicatorValue] = []
     seen: list[Cell] = []
     for grow in b.rows:
-        named = scenario_words(grow.text(scenario_col.index))[:1] if scenario_col else []
+        named = scenario_words(grow.text(scenario_col.index), nlp)[:1] if scenario_col else []
         row_scenario = named[0] if named else scenario
         for col in header.by_role("value"):
             year = col.year if col.year is not None else col.year_to
@@ -60,66 +63,55 @@ def _values(b: BodyRow, header: Header, unit: str | None, scenario: str | None) 
 SCENARIO_NOTE_RE = re.compile(r"\s*\(([^()]{1,40})\)\s*$")
 
 
-def split_name_scenario(name: str) -> tuple[str, str | None]:
+def split_name_scenario(name: str, nlp: Nlp) -> tuple[str, str | None]:
     """«ВРП (базовый вариант)» → («ВРП», «базовый»): the variant in brackets after a name."""
     m = SCENARIO_NOTE_RE.search(name)
     if m is None:
         return name, None
-    found = scenario_words(m.group(1))
+    found = scenario_words(m.group(1), nlp)
     if not found or len(m.group(1).split()) > SCENARIO_ROW_MAX_WORDS:
         return name, None
     return name[:m.start()].rstrip(" ,"), found[0]
 
 
-def name_unit_scenario(raw: str) -> tuple[str, str | None, str | None]:
+def name_unit_scenario(raw: str, nlp: Nlp) -> tuple[str, str | None, str | None]:
     """Name, unit and scenario of a name cell: «Численность, тыс. чел. (базовый сценарий)»."""
-    name, scenario = split_name_scenario(raw)
+    name, scenario = split_name_scenario(raw, nlp)
     name, unit = split_name_unit(name)
     if scenario is None:
-        name, scenario = split_name_scenario(name)
+        name, scenario = split_name_scenario(name, nlp)
     return name, unit, scenario
 
 
-def _row_scenario(name: str) -> str | None:
+def _row_scenario(name: str, nlp: Nlp) -> str | None:
     """A row labelled only by a scenario («консервативный», «базовый вариант»)."""
-    found = scenario_words(name)
+    found = scenario_words(name, nlp)
     return found[0] if found and len(name.split()) <= SCENARIO_ROW_MAX_WORDS else None
 
 
-def rows_to_indicators(header: Header, body: list[BodyRow], *, table_scenario: str | None = None
+def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_scenario: str | None = None
                        ) -> list[Indicator]:
-    name_col = header.first("name")
-    if name_col is None:
-        return []
-    number_col, unit_col = header.first("number"), header.first("unit")
-    scenario_col = header.first("scenario")
+    unit_col, scenario_col = header.first("unit"), header.first("scenario")
     out: list[Indicator] = []
-    for b in body:
-        if b.kind != "data":
-            continue
-        raw_name = clean_name(b.name(name_col.index))
-        if not raw_name:
-            continue
+    for b, raw_name in named_rows(header, body):
         scenario = b.scenario or table_scenario
-        variant = _row_scenario(raw_name)
+        variant = _row_scenario(raw_name, nlp)
         if variant and out:  # a variant row under the indicator it belongs to
             prev = out[-1]
-            prev.values.extend(_values(b, header, prev.unit, variant))
+            prev.values.extend(_values(b, header, prev.unit, variant, nlp))
             continue
-        name, unit, named_scenario = name_unit_scenario(raw_name)
+        name, unit, named_scenario = name_unit_scenario(raw_name, nlp)
         if unit_col is not None and b.text(unit_col.index):
             unit = b.rows[0].text(unit_col.index) or b.text(unit_col.index)
-        values = _values(b, header, unit, named_scenario or scenario)
+        values = _values(b, header, unit, named_scenario or scenario, nlp)
         if out and scenario_col is not None and out[-1].name == name and out[-1].unit == unit and \
                 not ({v.scenario for v in out[-1].values} & {v.scenario for v in values} - {None}):
             out[-1].values.extend(values)  # variants in a column, the name repeated on every row
             continue
-        number = item_number(b.rows[0].text(number_col.index)) if number_col else None
-        if number_col is None:
-            number, name = split_name_number(name)
+        number, name = row_number(b, header, name)
         out.append(Indicator(
             number=number, name=name, unit=unit, values=values,
-            responsible=[u for u, _ in responsible_mentions(b, header)],
+            responsible=responsible_names(b, header, nlp),
             goal=b.goal, span=b.span(),
         ))
     return out

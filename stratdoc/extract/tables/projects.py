@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from stratdoc.extract.nlp import Nlp
+from stratdoc.extract.tables.cells import named_rows, responsible_names
+from stratdoc.extract.tables.columns import Column
 from stratdoc.extract.tables.funding import row_funding
-from stratdoc.extract.tables.header import Column, Header
-from stratdoc.extract.tables.measures import clean_name, responsible_mentions
+from stratdoc.extract.tables.header import Header
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema.records import Project
 
@@ -51,19 +53,11 @@ def period_text(b: BodyRow, header: Header) -> str | None:
     return first or None
 
 
-def rows_to_projects(header: Header, body: list[BodyRow]) -> list[Project]:
-    name_col = header.first("name")
-    if name_col is None:
-        return []
+def rows_to_projects(header: Header, body: list[BodyRow], nlp: Nlp) -> list[Project]:
     object_col = header.first("object")
     status_col = header.first("status")
     out: list[Project] = []
-    for b in body:
-        if b.kind != "data":
-            continue
-        name = clean_name(b.name(name_col.index))
-        if not name:
-            continue
+    for b, name in named_rows(header, body):
         status = b.text(status_col.index) if status_col else ""
         out.append(Project(
             name=name,
@@ -71,8 +65,8 @@ def rows_to_projects(header: Header, body: list[BodyRow]) -> list[Project]:
             period=period_text(b, header),
             status=status.lower() or None,
             section=b.section,
-            funding=row_funding(b, header),
-            responsible=[u for u, _ in responsible_mentions(b, header, by_lines=False)],
+            funding=row_funding(b, header, nlp),
+            responsible=responsible_names(b, header, nlp, by_lines=False),
             span=b.span(),
         ))
     return out

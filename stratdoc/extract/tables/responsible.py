@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract.nlp import part_of_speech
+from stratdoc.extract.nlp import Nlp
 
 # Head nouns of units and bodies: lemma → its nominative forms (singular, plural). Surface
 # forms, not lemmas, so «управлением» (instrumental) inside a name does not start a unit.
@@ -65,7 +65,7 @@ LEADING_FILLERS = ("а также", "а", "также")
 _WORD_RE = re.compile(r"[A-Za-zА-Яа-яЁё-]+")
 
 
-def begins_unit(segment: str) -> bool:
+def begins_unit(segment: str, nlp: Nlp) -> bool:
     """Does this piece of a cell open a new unit's name?"""
     s = segment.strip().lower()
     for filler in LEADING_FILLERS:
@@ -78,15 +78,15 @@ def begins_unit(segment: str) -> bool:
     for word in _WORD_RE.findall(s)[:4]:
         if word in HEAD_FORMS:
             return True
-        if part_of_speech(word) not in MODIFIER_POS:
+        if nlp.part_of_speech(word) not in MODIFIER_POS:
             return False
     return False
 
 
-def _strip_filler(piece: str) -> str:
+def _strip_filler(piece: str, nlp: Nlp) -> str:
     low = piece.lower()
     for filler in LEADING_FILLERS:
-        if low.startswith(filler + " ") and begins_unit(piece[len(filler) + 1:]):
+        if low.startswith(filler + " ") and begins_unit(piece[len(filler) + 1:], nlp):
             return piece[len(filler) + 1:]
     return piece
 
@@ -98,29 +98,29 @@ def _quote_depth_ok(text: str, pos: int) -> bool:
         and head.count('"') % 2 == 0
 
 
-def _opens_unit_on_new_line(line: str) -> bool:
+def _opens_unit_on_new_line(line: str, nlp: Nlp) -> bool:
     """A line of a cell that starts a unit: capitalised and headed like one («Кировский фонд …»,
     «МКУ …»). A name wrapped by hand goes on in lower case («… администрации города»)."""
     t = line.strip()
-    return t[:1].isupper() and begins_unit(t)  # «(ГК …)» on its own line qualifies the line above
+    return t[:1].isupper() and begins_unit(t, nlp)  # «(ГК …)» on its own line qualifies the line above
 
 
-def lines_to_parts(cell: str) -> list[str]:
+def lines_to_parts(cell: str, nlp: Nlp) -> list[str]:
     """Lines of a cell (Word paragraphs, line breaks) joined back unless the next opens a unit."""
     parts: list[str] = []
     for line in cell.splitlines():
         if not line.strip():
             continue
-        if parts and not _opens_unit_on_new_line(line):
+        if parts and not _opens_unit_on_new_line(line, nlp):
             parts[-1] = f"{parts[-1]} {line}"
         else:
             parts.append(line)
     return [" ".join(p.split()) for p in parts]
 
 
-def split_responsible(cell: str) -> list[str]:
+def split_responsible(cell: str, nlp: Nlp) -> list[str]:
     """«Управление культуры, учреждения, муниципальные организации культуры» → three units."""
-    text = "; ".join(lines_to_parts(cell))
+    text = "; ".join(lines_to_parts(cell, nlp))
     if not text:
         return []
     pieces: list[str] = []
@@ -129,13 +129,13 @@ def split_responsible(cell: str) -> list[str]:
         for m in re.finditer(r",\s*|\s+и\s+", part):
             if not _quote_depth_ok(part, m.start()):
                 continue
-            if begins_unit(part[m.end():]) and part[start:m.start()].strip():
+            if begins_unit(part[m.end():], nlp) and part[start:m.start()].strip():
                 pieces.append(part[start:m.start()])
                 start = m.end()
         pieces.append(part[start:])
     out = []
     for p in pieces:
-        p = _strip_filler(p.strip(" ,;"))
+        p = _strip_filler(p.strip(" ,;"), nlp)
         if p:
             out.append(p)
     return out

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from enum import StrEnum
-from functools import cache
 
 from stratdoc.extract.lexicon.funding_sources import find_sources
+from stratdoc.extract.nlp import Nlp
 
 
 class TableRole(StrEnum):
@@ -45,43 +45,41 @@ SOURCE_ROWS_SHARE = 0.5
 _WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 
 
-@cache
-def word_lemma(word: str) -> str:
-    """Lemma of one word, lower case, ё as е (cached; the first call loads the NLP models)."""
-    from stratdoc.extract.nlp import lemma
-
-    return lemma(word).replace("ё", "е")
+def word_lemma(word: str, nlp: Nlp) -> str:
+    """Lemma of one word, lower case, ё as е: headers print «объём» and «объем» alike."""
+    return nlp.lemma(word).replace("ё", "е")
 
 
-def lemmas_of(text: str | None) -> set[str]:
+def lemmas_of(text: str | None, nlp: Nlp) -> set[str]:
     """Lemmas of the words in a header or caption, lower case, ё as е."""
     if not text:
         return set()
-    return {word_lemma(w.lower()) for w in _WORD_RE.findall(text) if len(w) > 1}
+    return {word_lemma(w.lower(), nlp) for w in _WORD_RE.findall(text) if len(w) > 1}
 
 
-def role_scores(header: str, name_header: str = "", caption: str = "") -> dict[TableRole, int]:
-    parts = [(lemmas_of(header), 1), (lemmas_of(name_header), NAME_COLUMN_WEIGHT), (lemmas_of(caption), 1)]
+def role_scores(header: str, name_header: str, caption: str, nlp: Nlp) -> dict[TableRole, int]:
+    parts = [(lemmas_of(header, nlp), 1), (lemmas_of(name_header, nlp), NAME_COLUMN_WEIGHT),
+             (lemmas_of(caption, nlp), 1)]
     scores: dict[TableRole, int] = {}
     for role, vocab in ROLE_VOCAB.items():
         scores[role] = sum(w * vocab.get(lem, 0) for lems, w in parts for lem in lems)
     return scores
 
 
-def is_resource_table(row_labels: Iterable[str], has_periods: bool) -> bool:
+def is_resource_table(row_labels: Iterable[str], has_periods: bool, nlp: Nlp) -> bool:
     """Rows named by sources («Всего», «федеральный бюджет», …) across periods."""
     labels = [t for t in row_labels if t.strip()]
     if not labels or not has_periods:
         return False
-    sourced = sum(1 for t in labels if find_sources(t) and find_sources(t)[0].start < 3)
+    sourced = sum(1 for t in labels if (found := find_sources(t, nlp)) and found[0].start < 3)
     return sourced >= 2 and sourced / len(labels) >= SOURCE_ROWS_SHARE
 
 
 def classify_table(header: str, name_header: str = "", caption: str = "",
-                   row_labels: Iterable[str] = (), has_periods: bool = False) -> TableRole:
+                   row_labels: Iterable[str] = (), has_periods: bool = False, *, nlp: Nlp) -> TableRole:
     """The table's role; OTHER when no vocabulary scores enough."""
-    if is_resource_table(row_labels, has_periods):
+    if is_resource_table(row_labels, has_periods, nlp):
         return TableRole.FUNDING
-    scores = role_scores(header, name_header, caption)
+    scores = role_scores(header, name_header, caption, nlp)
     best = max(ROLE_ORDER, key=lambda r: (scores[r], -ROLE_ORDER.index(r)))
     return best if scores[best] >= MIN_SCORE else TableRole.OTHER

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from stratdoc.extract.lexicon.numbers import parse_number
+from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.grid import GridRow, TableView
-from stratdoc.extract.tables.header import (
-    Header,
+from stratdoc.extract.tables.header import Header
+from stratdoc.extract.tables.header_cells import (
     is_column_number_row,
     is_header_atom,
     is_label_row,
@@ -140,14 +141,14 @@ def _is_repeated_header(row: GridRow, header: Header) -> bool:
     return same >= max(2, (sum(1 for t in texts if t) * 6) // 10)
 
 
-def _skippable(row: GridRow, header: Header, piece_head: bool) -> bool:
+def _skippable(row: GridRow, header: Header, piece_head: bool, nlp: Nlp) -> bool:
     """Rows carrying no data: repeated headers, column numbers, labels, legal notes."""
     if _is_repeated_header(row, header) or is_column_number_row(row) or is_label_row(row):
         return True
     texts = row.distinct_texts()
     if len(texts) == 1 and (LEGAL_NOTE_RE.match(texts[0]) or SUBTOTAL_LEAD_RE.match(norm(texts[0]))):
         return True
-    return piece_head and all(is_header_atom(t) for t in texts)
+    return piece_head and all(is_header_atom(t, nlp) for t in texts)
 
 
 def _continues_previous(row: GridRow, prev: BodyRow | None, header: Header, new_piece: bool) -> bool:
@@ -172,13 +173,13 @@ def _continues_previous(row: GridRow, prev: BodyRow | None, header: Header, new_
     return False
 
 
-def _titles_variants(rows: list[GridRow], i: int) -> bool:
+def _titles_variants(rows: list[GridRow], i: int, nlp: Nlp) -> bool:
     """A lone name followed by scenario rows («консервативный», «базовый») is an item, not a section."""
     nxt = next((r for r in rows[i + 1:] if r.filled()), None)
     if nxt is None:
         return False
     first = nxt.filled()[0][1]
-    found = scenario_words(first)
+    found = scenario_words(first, nlp)
     return bool(found) and len(first.split()) <= SCENARIO_SECTION_MAX_WORDS and len(nxt.distinct_texts()) > 1
 
 
@@ -233,7 +234,7 @@ class _Context:
     section: str | None = None
     scenario: str | None = None
 
-    def enter(self, number: str | None, text: str, span: Span, goals: list[GoalRow]) -> None:
+    def enter(self, number: str | None, text: str, span: Span, goals: list[GoalRow], nlp: Nlp) -> None:
         goal, task = _goal_of(number, text), _task_of(number, text)
         if goal is not None:
             self.goal = GoalRow(goal[0], goal[1].strip(" .;"), span)
@@ -243,8 +244,8 @@ class _Context:
             self.task = task[0]
             if self.goal is not None:
                 self.goal.tasks.append((task[0], task[1].strip(" .;")))
-        elif scenario_words(text) and len(text.split()) <= SCENARIO_SECTION_MAX_WORDS:
-            self.scenario = scenario_words(text)[0]
+        elif (found := scenario_words(text, nlp)) and len(text.split()) <= SCENARIO_SECTION_MAX_WORDS:
+            self.scenario = found[0]
         else:
             self.section = SECTION_NUMBER_RE.sub("", text, count=1)
             if number and self.goal is not None and self.goal.number and \
@@ -253,7 +254,7 @@ class _Context:
                 self.task = None
 
 
-def walk_body(view: TableView, header: Header) -> tuple[list[BodyRow], list[GoalRow]]:
+def walk_body(view: TableView, header: Header, nlp: Nlp) -> tuple[list[BodyRow], list[GoalRow]]:
     body: list[BodyRow] = []
     goals: list[GoalRow] = []
     ctx = _Context()
@@ -265,15 +266,15 @@ def walk_body(view: TableView, header: Header) -> tuple[list[BodyRow], list[Goal
             piece_head, prev_table = True, row.table
         if not row.filled():
             continue
-        if _skippable(row, header, piece_head):
+        if _skippable(row, header, piece_head, nlp):
             continue
         new_piece, piece_head = piece_head, False
-        if is_section_row(row, header) and not _titles_variants(rows, i):
-            ctx.enter(None, row.distinct_texts()[0], row.span(), goals)
+        if is_section_row(row, header) and not _titles_variants(rows, i, nlp):
+            ctx.enter(None, row.distinct_texts()[0], row.span(), goals, nlp)
             continue
         titled = _numbered_title(row, rows, i, header)
         if titled is not None:
-            ctx.enter(titled[0], titled[1], row.span(), goals)
+            ctx.enter(titled[0], titled[1], row.span(), goals, nlp)
             continue
         kind = "total" if _is_total_row(row, header) else "data"
         prev = body[-1] if body else None
