@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from stratdoc.extract.lexicon import cues
+from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.units import (
     Line,
     Sentence,
@@ -25,7 +26,6 @@ from stratdoc.extract.text.units import (
     clean_name,
     doc_to_lines,
     first_sentence,
-    lemma,
     line_sentences,
     quote_spans,
     span_of,
@@ -46,10 +46,10 @@ CUE_TAIL = re.compile(r"\s*(?:[:—–-]\s*)?")
 COLON_AFTER_CUE = re.compile(r"(?:\s+[\w-]+){0,4}?\s*:\s*")
 
 
-def name_kind(name: str, default: str = "direction") -> str:
+def name_kind(nlp: Nlp, name: str, default: str = "direction") -> str:
     """`cluster` when a word of the name's head part (before a quote or a dash) is «кластер»."""
     head = re.split(r"[«\"“]|\s[-–—]\s", name, maxsplit=1)[0]
-    if any(lemma(w.text) in cues.CLUSTER_NOUNS for w in words(head)):
+    if any(nlp.lemma(w.text) in cues.CLUSTER_NOUNS for w in words(head)):
         return "cluster"
     return default
 
@@ -65,7 +65,7 @@ def is_list_line(line: Line) -> bool:
     return line.shape in ("number", "bullet")
 
 
-def lead_kind(text: str) -> str | None:
+def lead_kind(nlp: Nlp, text: str) -> str | None:
     """The kind announced by a line that leads a list: its last cue noun is plural («следующие
     направления», «Основные направления:») and stands close before the colon, with at most a
     copula between, so «Направление включает мероприятия:» or «… приоритеты установлены
@@ -75,18 +75,18 @@ def lead_kind(text: str) -> str | None:
         return None
     ws = words(text.rstrip().rstrip(":"))
     for k in range(len(ws) - 1, -1, -1):
-        form = word_form(ws[k].text)
+        form = word_form(nlp, ws[k].text)
         kind = cues.DIRECTION_NOUNS.get(form.lemma) if form.pos == "NOUN" else None
         if kind is None:
             continue
-        if "plur" not in form.numbers or governed_by_noun(ws, k):
+        if "plur" not in form.numbers or governed_by_noun(nlp, ws, k):
             return None
         comma = text.find(",", ws[k].end)
         tail = [w for w in ws[k + 1:] if comma < 0 or w.start < comma]
         if len(tail) > cues.MAX_CUE_TAIL_WORDS:
             return None
         for w in tail:
-            f = word_form(w.text)
+            f = word_form(nlp, w.text)
             verb = f.pos in ("VERB", "INFN") and f.lemma not in cues.CUE_COPULAS
             if verb or f.lemma.startswith("следующ"):
                 return None
@@ -94,32 +94,32 @@ def lead_kind(text: str) -> str | None:
     return None
 
 
-def governed_by_noun(ws: list[Word], k: int) -> bool:
+def governed_by_noun(nlp: Nlp, ws: list[Word], k: int) -> bool:
     """Whether word k may be a genitive under the noun before it (modifiers skipped):
     «Способы реализации направления:» lists ways, not directions."""
-    if "gent" not in word_form(ws[k].text).cases:
+    if "gent" not in word_form(nlp, ws[k].text).cases:
         return False
     j = k - 1
-    while j >= 0 and word_form(ws[j].text).pos in ("ADJF", "PRTF", "NPRO"):
-        if word_form(ws[j].text).lemma.startswith(cues.LIST_ANNOUNCER):
+    while j >= 0 and word_form(nlp, ws[j].text).pos in ("ADJF", "PRTF", "NPRO"):
+        if word_form(nlp, ws[j].text).lemma.startswith(cues.LIST_ANNOUNCER):
             return False  # «развитием следующих кластеров:» announces the clusters themselves
         j -= 1
-    if j >= 1 and word_form(ws[j].text).lemma in cues.PREPOSITION_NOUNS and \
-            word_form(ws[j - 1].text).pos == "PREP":
+    if j >= 1 and word_form(nlp, ws[j].text).lemma in cues.PREPOSITION_NOUNS and \
+            word_form(nlp, ws[j - 1].text).pos == "PREP":
         return False  # «в рамках следующих кластеров»
-    return j >= 0 and word_form(ws[j].text).pos == "NOUN"
+    return j >= 0 and word_form(nlp, ws[j].text).pos == "NOUN"
 
 
-def is_cue_line(lines: list[Line], i: int) -> bool:
+def is_cue_line(nlp: Nlp, lines: list[Line], i: int) -> bool:
     line = lines[i]
     if i + 1 >= len(lines) or not is_list_line(lines[i + 1]):
         return False
     if not (line.text.rstrip().endswith(":") or line.shape == "heading"):
         return False
-    return lead_kind(line.body) is not None
+    return lead_kind(nlp, line.body) is not None
 
 
-def list_to_directions(doc: Document, lines: list[Line], first: int, default_kind: str) -> tuple[
+def list_to_directions(nlp: Nlp, doc: Document, lines: list[Line], first: int, default_kind: str) -> tuple[
         list[Direction], int]:
     """Items from lines[first:] while they are list lines; returns them and the next index.
 
@@ -154,7 +154,7 @@ def list_to_directions(doc: Document, lines: list[Line], first: int, default_kin
         end = subs[-1].end if subs else head.end
         directions.append(Direction(
             name=name,
-            kind=name_kind(name, default_kind),
+            kind=name_kind(nlp, name, default_kind),
             items=[x for x in items if x],
             span=span_of(doc, head.start, end),
         ))
@@ -174,13 +174,13 @@ def is_section_heading(line: Line, top: Line) -> bool:
     return top.text.rstrip().endswith(ends) and not line.text.rstrip().endswith(ends)
 
 
-def cue_lists_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+def cue_lists_to_directions(nlp: Nlp, doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
     out: list[Direction] = []
     i = 0
     while i < len(lines):
-        if is_cue_line(lines, i):
-            kind = lead_kind(lines[i].body) or "direction"
-            found, j = list_to_directions(doc, lines, i + 1, kind)
+        if is_cue_line(nlp, lines, i):
+            kind = lead_kind(nlp, lines[i].body) or "direction"
+            found, j = list_to_directions(nlp, doc, lines, i + 1, kind)
             out.extend(found)
             used.update(range(i, j))
             i = j
@@ -225,19 +225,19 @@ def split_inline_items(text: str, count: int | None) -> list[tuple[str, int, int
     return [(clean_name(without_parentheticals(text[a:b])), *strip_span(text, a, b)) for a, b in pieces]
 
 
-def stated_count(before: str) -> int | None:
+def stated_count(nlp: Nlp, before: str) -> int | None:
     """The numeral standing just before a cue noun: «по четырем направлениям» → 4."""
     ws = words(before)[-3:]
     for w in reversed(ws):
         if w.text.isdigit():
             return int(w.text)
-        n = cues.COUNT_WORDS.get(lemma(w.text))
+        n = cues.COUNT_WORDS.get(nlp.lemma(w.text))
         if n:
             return n
     return None
 
 
-def sentence_to_directions(doc: Document, sent: Sentence) -> tuple[list[Direction], bool]:
+def sentence_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> tuple[list[Direction], bool]:
     """Directions listed in one sentence; the flag says it ended in a quoted list."""
     text = sent.text
     low = text.lower()
@@ -245,14 +245,14 @@ def sentence_to_directions(doc: Document, sent: Sentence) -> tuple[list[Directio
         return [], False
     quotes = quote_spans(text)
     for w in words(text):
-        kind = cues.DIRECTION_NOUNS.get(lemma(w.text))
-        if not kind or word_form(w.text).pos != "NOUN":
+        kind = cues.DIRECTION_NOUNS.get(nlp.lemma(w.text))
+        if not kind or word_form(nlp, w.text).pos != "NOUN":
             continue
         tail = CUE_TAIL.match(text, w.end)
         at = tail.end() if tail else w.end
         chain = quoted_list(text, quotes, at)
         if chain and kind == "direction":  # a quoted name after «кластер» names one cluster
-            return [Direction(name=clean_name(text[s:e]), kind=name_kind(text[s:e], kind),
+            return [Direction(name=clean_name(text[s:e]), kind=name_kind(nlp, text[s:e], kind),
                               span=span_of(doc, sent.start + s, sent.start + e))
                     for s, e in chain], True
         colon = COLON_AFTER_CUE.match(text, w.end)
@@ -260,32 +260,32 @@ def sentence_to_directions(doc: Document, sent: Sentence) -> tuple[list[Directio
             at = colon.end()
             body = text[at:].rstrip()
             body = body[:-1] if body.endswith((".", "!", "?")) else body
-            items = split_inline_items(body, stated_count(text[:w.start]))
+            items = split_inline_items(body, stated_count(nlp, text[:w.start]))
             if len(items) >= 2 and all(0 < len(x.split()) <= MAX_ITEM_WORDS for x, _, _ in items):
-                return items_to_directions(doc, sent, at, items, kind), False
+                return items_to_directions(nlp, doc, sent, at, items, kind), False
     return [], False
 
 
-def items_to_directions(doc: Document, sent: Sentence, at: int,
+def items_to_directions(nlp: Nlp, doc: Document, sent: Sentence, at: int,
                         items: list[tuple[str, int, int]], kind: str) -> list[Direction]:
-    return [Direction(name=name, kind=name_kind(name, kind),
+    return [Direction(name=name, kind=name_kind(nlp, name, kind),
                       span=span_of(doc, sent.start + at + s, sent.start + at + e))
             for name, s, e in items]
 
 
-def continuation_to_directions(doc: Document, sent: Sentence) -> list[Direction]:
+def continuation_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> list[Direction]:
     """«Еще две — «Г» и «Д» …» after a quoted list: its first quoted list continues the last."""
     if not sent.text.lower().startswith(cues.CONTINUATION_OPENERS):
         return []
     quotes = quote_spans(sent.text)
     if not quotes or len(words(sent.text[:quotes[0][0]])) > 3:
         return []
-    return [Direction(name=clean_name(sent.text[s:e]), kind=name_kind(sent.text[s:e]),
+    return [Direction(name=clean_name(sent.text[s:e]), kind=name_kind(nlp, sent.text[s:e]),
                       span=span_of(doc, sent.start + s, sent.start + e))
             for s, e in quoted_list(sent.text, quotes, quotes[0][0] - 1)]
 
 
-def sentences_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+def sentences_to_directions(nlp: Nlp, doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
     out: list[Direction] = []
     for i, line in enumerate(lines):
         if i in used or line.shape == "heading":
@@ -293,18 +293,18 @@ def sentences_to_directions(doc: Document, lines: list[Line], used: set[int]) ->
         open_list = False
         for sent in line_sentences(line):
             if open_list:
-                more = continuation_to_directions(doc, sent)
+                more = continuation_to_directions(nlp, doc, sent)
                 if more:
                     out.extend(more)
                     continue
-            found, open_list = sentence_to_directions(doc, sent)
+            found, open_list = sentence_to_directions(nlp, doc, sent)
             out.extend(found)
     return out
 
 
 # --- slides -----------------------------------------------------------------------------------
 
-def is_slide_item(line: Line) -> bool:
+def is_slide_item(nlp: Nlp, line: Line) -> bool:
     """A short lower-case line opening with a noun or an adjective: «развитие туризма»."""
     text = without_parentheticals(line.text)
     ws = words(text)
@@ -312,33 +312,33 @@ def is_slide_item(line: Line) -> bool:
         return False
     if text.rstrip().endswith((".", "!", "?", ":")):
         return False
-    return word_form(ws[0].text).pos in ("NOUN", "ADJF")
+    return word_form(nlp, ws[0].text).pos in ("NOUN", "ADJF")
 
 
-def slide_title_noun(line: Line) -> str | None:
+def slide_title_noun(nlp: Nlp, line: Line) -> str | None:
     if line.shape != "heading":
         return None
     for w in words(line.text):
-        lem = lemma(w.text)
-        if lem in cues.SLIDE_DIRECTION_NOUNS and word_form(w.text).pos == "NOUN":
+        lem = nlp.lemma(w.text)
+        if lem in cues.SLIDE_DIRECTION_NOUNS and word_form(nlp, w.text).pos == "NOUN":
             return lem
     return None
 
 
-def slides_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+def slides_to_directions(nlp: Nlp, doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
     out: list[Direction] = []
     strategy_seen = False
     i = 0
     while i < len(lines):
-        noun = slide_title_noun(lines[i]) if i not in used else None
+        noun = slide_title_noun(nlp, lines[i]) if i not in used else None
         if noun is None:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and lines[j].shape == "heading" and slide_title_noun(lines[j]) is None:
+        while j < len(lines) and lines[j].shape == "heading" and slide_title_noun(nlp, lines[j]) is None:
             j += 1  # the title may run over several short heading lines
         k = j
-        while k < len(lines) and k not in used and is_slide_item(lines[k]):
+        while k < len(lines) and k not in used and is_slide_item(nlp, lines[k]):
             k += 1
         if k - j >= 2:
             if noun in cues.SLIDE_STRATEGY_NOUNS:
@@ -367,10 +367,10 @@ def dedupe(directions: list[Direction]) -> list[Direction]:
     return out
 
 
-def extract_directions(doc: Document) -> list[Direction]:
+def extract_directions(doc: Document, nlp: Nlp) -> list[Direction]:
     lines = doc_to_lines(doc)
     used: set[int] = set()
-    found = cue_lists_to_directions(doc, lines, used)
-    found += slides_to_directions(doc, lines, used)
-    found += sentences_to_directions(doc, lines, used)
+    found = cue_lists_to_directions(nlp, doc, lines, used)
+    found += slides_to_directions(nlp, doc, lines, used)
+    found += sentences_to_directions(nlp, doc, lines, used)
     return dedupe(sorted(found, key=lambda d: d.span.start))

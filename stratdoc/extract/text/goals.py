@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from stratdoc.extract.lexicon import cues
+from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.units import Line, clean_name, doc_to_lines, first_sentence, span_of
 from stratdoc.schema import Document, Goal, Task
 
@@ -148,7 +149,7 @@ def merge_goals(goals: list[_Goal]) -> list[_Goal]:
     return out
 
 
-def extract_goals(doc: Document) -> list[Goal]:
+def extract_goals(doc: Document, nlp: Nlp) -> list[Goal]:
     goals = merge_goals(lines_to_goals(doc_to_lines(doc)))
     return [Goal(number=g.number, text=g.text, tasks=g.tasks, span=span_of(doc, g.start, g.end))
             for g in goals]

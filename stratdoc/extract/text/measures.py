@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Block, BlockKind, Document
 from stratdoc.schema.records import Measure, Span
 
@@ -38,7 +39,7 @@ def _measure(number: str | None, name: str, goal: str | None, b: Block, start: i
     return Measure(number=number, name=name, goal=goal, span=Span(page=b.page, start=start, end=end))
 
 
-def extract_text_measures(doc: Document) -> list[Measure]:
+def extract_text_measures(doc: Document, nlp: Nlp) -> list[Measure]:
     out: list[Measure] = []
     goal: str | None = None
     blocks = doc.blocks

@@ -5,8 +5,9 @@ bullets into separate blocks, another into one block with line breaks, and in bo
 line's shape ("1. …", "- …", a short upper-case title) is what carries the nesting. Table
 blocks are skipped: tables have their own extractor.
 
-Morphology comes from pymorphy3 through `nlp.models()`, turned here into a small frozen
-`WordForm`, so the rule modules compare lemmas and grammemes without touching pymorphy objects.
+Morphology comes from the `Nlp` object the caller passes down: its `WordParse` records are
+folded here into one small `WordForm` per word (the readings of the most probable part of
+speech), which is what the rules compare.
 """
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from stratdoc.extract import nlp
+from stratdoc.extract.lexicon.lines import SENTENCE_BREAK
+from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import BlockKind, Document, Span
 
 # "- item", "• item", "■ item" …: a bulleted line.
@@ -33,7 +34,6 @@ ABBREVIATIONS = frozenset({
     "г", "гг", "им", "ул", "д", "т", "п", "пп", "с", "ст", "обл", "р", "руб", "тыс", "млн", "млрд",
     "чел", "ед", "др", "пр", "см", "ред", "рис", "табл", "стр", "ч", "n", "no", "кв", "м", "км", "га",
 })
-SENTENCE_END = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,6 @@ class Word:
     start: int
     end: int
 
-    @property
-    def form(self) -> WordForm:
-        return word_form(self.text)
-
 
 def is_upper_text(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
@@ -128,21 +124,20 @@ def doc_to_lines(doc: Document) -> list[Line]:
 
 # --- morphology ------------------------------------------------------------------------
 
-@cache
-def word_form(word: str) -> WordForm:
-    parses = nlp.morph().parse(word.lower())
+# Parts of speech pymorphy3 leaves unnamed, read from the grammemes: «LED», «123», «ЦГИ».
+UNNAMED_POS = ("LATN", "NUMB", "ROMN", "PNCT", "UNKN")
+
+
+def word_form(nlp: Nlp, word: str) -> WordForm:
+    parses = nlp.parses(word)
     if not parses:
         return WordForm(word.lower(), None, frozenset(), frozenset())
     first = parses[0]
-    pos = str(first.tag.POS) if first.tag.POS else str(first.tag).split(",")[0].split()[0]
-    same = [p for p in parses if p.tag.POS == first.tag.POS]
-    cases = frozenset(str(p.tag.case) for p in same if p.tag.case)
-    numbers = frozenset(str(p.tag.number) for p in same if p.tag.number)
-    return WordForm(first.normal_form.replace("ё", "е"), pos, cases, numbers)
-
-
-def lemma(word: str) -> str:
-    return word_form(word).lemma
+    pos = first.pos or next((g for g in UNNAMED_POS if g in first.grammemes), None)
+    same = [p for p in parses if p.pos == first.pos]
+    cases = frozenset(p.case for p in same if p.case)
+    numbers = frozenset(p.number for p in same if p.number)
+    return WordForm(first.lemma.replace("ё", "е"), pos, cases, numbers)
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
@@ -155,7 +150,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a line, full stops after abbreviations not counted."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for m in SENTENCE_END.finditer(text):
+    for m in SENTENCE_BREAK.finditer(text):
         before = WORD.findall(text[max(0, m.start() - 12):m.start() + 1])
         if (text[m.start()] == "." and before and text[m.start() - 1].isalpha()
                 and before[-1].lower() in ABBREVIATIONS):
