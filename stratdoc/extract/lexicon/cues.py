@@ -6,6 +6,8 @@ All words are pymorphy3 lemmas in lower case with «е» for «ё».
 
 from __future__ import annotations
 
+import re
+
 # --- directions ------------------------------------------------------------------------
 
 # Head nouns that announce a list of directions, and the record kind they give.
@@ -49,6 +51,20 @@ CONTINUATION_OPENERS = ("еще", "ещё", "также", "кроме того")
 GOAL_QUALIFIERS = ("стратегическ", "главн", "основн", "генеральн", "ключев", "глобальн", "приоритетн")
 # Verbs linking a goal phrase to its text: «Главной целью Стратегии является …».
 GOAL_COPULAS = ("является", "являются", "будет являться", "станет", "выступает", "состоит в")
+
+# One family of goal and task labels, shared by every reader of «Цель 1.» and «Задача 1.2 –»;
+# a reader composes its own pattern from these pieces («ц.» for a table's short form, …).
+GOAL_QUALIFIER = rf"(?:(?:{'|'.join(GOAL_QUALIFIERS)})\w*\s+)?"  # optional, with its space
+GOAL_WORD = r"цел[ьи]"
+TASK_WORD = r"задач[аи]"
+# «2», «№ 1.2»: a label's printed number; a longer run of digits is a year («цели 2030 года»).
+LABEL_NUMBER = r"(?:№\s*)?(?P<num>\d{1,2}(?:\.\d{1,2})*)(?![\d.]*\d)"
+# Between a label's number and its text: «.», «:», «)», a dash, or nothing.
+LABEL_SEPARATOR = r"\s*[.:)]?\s*(?:[-–—:]\s*)?"
+# «Цель 1. », «Стратегическая цель 2 – », «Цели № 3: » at the start of a line.
+GOAL_NUMBER_RE = re.compile(rf"{GOAL_QUALIFIER}{GOAL_WORD}\s*{LABEL_NUMBER}{LABEL_SEPARATOR}", re.I)
+# «Задача 1.2. », «Задачи 3: ».
+TASK_NUMBER_RE = re.compile(rf"{TASK_WORD}\s*{LABEL_NUMBER}{LABEL_SEPARATOR}", re.I)
 
 # --- projects --------------------------------------------------------------------------------
 
@@ -101,9 +117,3 @@ GENERIC_WORDS = frozenset({
 })
 MAX_NAME_WORDS = 10  # a longer quotation is speech, not a name
 CUE_WINDOW_WORDS = 10  # how far before a quote its cue noun may stand
-
-# --- measures as bulleted lists ------------------------------------------------------------
-
-# A line ending with «:» that names one of these introduces a list of measures.
-MEASURE_NOUNS = frozenset({"мероприятие", "мера"})
-MEASURE_STEMS = ("мероприят", "мер")

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from weakref import WeakKeyDictionary
 
 from stratdoc.extract.lexicon.lines import SENTENCE_BREAK
-from stratdoc.extract.nlp import Nlp
+from stratdoc.extract.nlp import Nlp, WordParse
 from stratdoc.schema import BlockKind, Document, Span
 
 # "- item", "• item", "■ item" …: a bulleted line.
@@ -128,15 +129,31 @@ def doc_to_lines(doc: Document) -> list[Line]:
 UNNAMED_POS = ("LATN", "NUMB", "ROMN", "PNCT", "UNKN")
 
 
+# The forms folded from one `Nlp`'s parses, living as long as that object: folding costs more
+# than the parse lookup, words repeat, and a worker's object never shares another's.
+_FORMS: WeakKeyDictionary[Nlp, dict[str, WordForm]] = WeakKeyDictionary()
+
+
 def word_form(nlp: Nlp, word: str) -> WordForm:
-    parses = nlp.parses(word)
+    forms = _FORMS.get(nlp)
+    if forms is None:
+        forms = _FORMS.setdefault(nlp, {})
+    form = forms.get(word)
+    if form is None:
+        form = forms[word] = parses_to_form(word, nlp.parses(word))
+    return form
+
+
+def parses_to_form(word: str, parses: tuple[WordParse, ...]) -> WordForm:
+    """One word's readings folded into the form the rules compare: the most probable reading's
+    lemma and part of speech, and every case and number that part of speech allows it."""
     if not parses:
         return WordForm(word.lower(), None, frozenset(), frozenset())
     first = parses[0]
     pos = first.pos or next((g for g in UNNAMED_POS if g in first.grammemes), None)
     same = [p for p in parses if p.pos == first.pos]
-    cases = frozenset(p.case for p in same if p.case)
-    numbers = frozenset(p.number for p in same if p.number)
+    cases = frozenset(str(p.case) for p in same if p.case)
+    numbers = frozenset(str(p.number) for p in same if p.number)
     return WordForm(first.lemma.replace("ё", "е"), pos, cases, numbers)
 
 
