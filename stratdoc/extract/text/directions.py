@@ -32,6 +32,7 @@ from stratdoc.extract.text.units import (
     strip_span,
     without_parentheticals,
     word_form,
+    word_labels,
     words,
 )
 from stratdoc.schema import Direction, Document
@@ -49,7 +50,7 @@ COLON_AFTER_CUE = re.compile(r"(?:\s+[\w-]+){0,4}?\s*:\s*")
 def name_kind(nlp: Nlp, name: str, default: str = "direction") -> str:
     """`cluster` when a word of the name's head part (before a quote or a dash) is «кластер»."""
     head = re.split(r"[«\"“]|\s[-–—]\s", name, maxsplit=1)[0]
-    if any(nlp.lemma(w.text) in cues.CLUSTER_NOUNS for w in words(head)):
+    if any("cluster" in word_labels(nlp, cues.DIRECTION_CUES, w.text) for w in words(head)):
         return "cluster"
     return default
 
@@ -65,6 +66,12 @@ def is_list_line(line: Line) -> bool:
     return line.shape in ("number", "bullet")
 
 
+def cue_kind(nlp: Nlp, word: str) -> str | None:
+    """«direction» or «cluster» for a cue noun of a list of directions, else None."""
+    labels = word_labels(nlp, cues.DIRECTION_CUES, word)
+    return "cluster" if "cluster" in labels else "direction" if "direction" in labels else None
+
+
 def lead_kind(nlp: Nlp, text: str) -> str | None:
     """The kind announced by a line that leads a list: its last cue noun is plural («следующие
     направления», «Основные направления:») and stands close before the colon, with at most a
@@ -76,7 +83,7 @@ def lead_kind(nlp: Nlp, text: str) -> str | None:
     ws = words(text.rstrip().rstrip(":"))
     for k in range(len(ws) - 1, -1, -1):
         form = word_form(nlp, ws[k].text)
-        kind = cues.DIRECTION_NOUNS.get(form.lemma) if form.pos == "NOUN" else None
+        kind = cue_kind(nlp, ws[k].text) if form.pos == "NOUN" else None
         if kind is None:
             continue
         if "plur" not in form.numbers or governed_by_noun(nlp, ws, k):
@@ -87,7 +94,7 @@ def lead_kind(nlp: Nlp, text: str) -> str | None:
             return None
         for w in tail:
             f = word_form(nlp, w.text)
-            verb = f.pos in ("VERB", "INFN") and f.lemma not in cues.CUE_COPULAS
+            verb = f.pos in ("VERB", "INFN") and "copula" not in word_labels(nlp, cues.DIRECTION_CUES, w.text)
             if verb or f.lemma.startswith("следующ"):
                 return None
         return kind
@@ -104,7 +111,7 @@ def governed_by_noun(nlp: Nlp, ws: list[Word], k: int) -> bool:
         if word_form(nlp, ws[j].text).lemma.startswith(cues.LIST_ANNOUNCER):
             return False  # «развитием следующих кластеров:» announces the clusters themselves
         j -= 1
-    if j >= 1 and word_form(nlp, ws[j].text).lemma in cues.PREPOSITION_NOUNS and \
+    if j >= 1 and "preposition" in word_labels(nlp, cues.DIRECTION_CUES, ws[j].text) and \
             word_form(nlp, ws[j - 1].text).pos == "PREP":
         return False  # «в рамках следующих кластеров»
     return j >= 0 and word_form(nlp, ws[j].text).pos == "NOUN"
@@ -245,7 +252,7 @@ def sentence_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> tuple[lis
         return [], False
     quotes = quote_spans(text)
     for w in words(text):
-        kind = cues.DIRECTION_NOUNS.get(nlp.lemma(w.text))
+        kind = cue_kind(nlp, w.text)
         if not kind or word_form(nlp, w.text).pos != "NOUN":
             continue
         tail = CUE_TAIL.match(text, w.end)
@@ -273,9 +280,15 @@ def items_to_directions(nlp: Nlp, doc: Document, sent: Sentence, at: int,
             for name, s, e in items]
 
 
+def opens_continuation(nlp: Nlp, text: str) -> bool:
+    """Whether the sentence opens with a phrase of `CONTINUATION_CUES` («Еще две — …»)."""
+    ws = [w.text for w in words(text[:60])]
+    return any(s == 0 for _, s, _ in nlp.patterns(cues.CONTINUATION_CUES).find_in_words(ws))
+
+
 def continuation_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> list[Direction]:
     """«Еще две — «Г» и «Д» …» after a quoted list: its first quoted list continues the last."""
-    if not sent.text.lower().startswith(cues.CONTINUATION_OPENERS):
+    if not opens_continuation(nlp, sent.text):
         return []
     quotes = quote_spans(sent.text)
     if not quotes or len(words(sent.text[:quotes[0][0]])) > 3:
@@ -319,9 +332,9 @@ def slide_title_noun(nlp: Nlp, line: Line) -> str | None:
     if line.shape != "heading":
         return None
     for w in words(line.text):
-        lem = nlp.lemma(w.text)
-        if lem in cues.SLIDE_DIRECTION_NOUNS and word_form(nlp, w.text).pos == "NOUN":
-            return lem
+        labels = word_labels(nlp, cues.DIRECTION_CUES, w.text) & {"slide", "strategy"}
+        if labels and word_form(nlp, w.text).pos == "NOUN":
+            return min(labels)
     return None
 
 
@@ -341,7 +354,7 @@ def slides_to_directions(nlp: Nlp, doc: Document, lines: list[Line], used: set[i
         while k < len(lines) and k not in used and is_slide_item(nlp, lines[k]):
             k += 1
         if k - j >= 2:
-            if noun in cues.SLIDE_STRATEGY_NOUNS:
+            if noun == "strategy":
                 if strategy_seen:
                     i = k
                     continue

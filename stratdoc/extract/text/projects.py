@@ -36,6 +36,7 @@ from stratdoc.extract.text.units import (
     span_of,
     strip_span,
     word_form,
+    word_labels,
     words,
 )
 from stratdoc.schema import Document, Project
@@ -55,14 +56,14 @@ STOP_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "CONJ"})
 def cue_strength(nlp: Nlp, word: str) -> str | None:
     """'strong', 'weak', 'not' (a non-project cue noun) or None for any other word."""
     form = word_form(nlp, word)
-    if form.lemma in cues.NOT_PROJECT_NOUNS and form.pos in ("NOUN", "UNKN"):
+    labels = word_labels(nlp, cues.PROJECT_CUES, word)
+    if "not" in labels and form.pos in ("NOUN", "UNKN"):
         return "not"
     if form.pos != "NOUN" and not (word.lower().startswith("чат-") and form.lemma.startswith("чат")):
         return None
-    if form.lemma in cues.STRONG_PROJECT_NOUNS:
-        return "strong"
-    if form.lemma in cues.WEAK_PROJECT_NOUNS:
-        return "weak"
+    for strength in ("strong", "weak"):
+        if strength in labels:
+            return strength
     return None
 
 
@@ -76,7 +77,7 @@ def proposes(nlp: Nlp, text: str) -> bool:
 
 def is_proposal_verb(nlp: Nlp, word: str) -> bool:
     form = word_form(nlp, word)
-    return form.pos in ("VERB", "INFN") and form.lemma in cues.PROPOSAL_VERBS
+    return form.pos in ("VERB", "INFN") and "proposal" in word_labels(nlp, cues.PROJECT_CUES, word)
 
 
 def cue_allows(strength: str | None, proposal: bool) -> bool:
@@ -164,9 +165,14 @@ def shares_case(nlp: Nlp, a: str, b: str) -> bool:
     fa, fb = word_form(nlp, a), word_form(nlp, b)
     if fa.pos not in ("NOUN", "ADJF") or fb.pos not in ("NOUN", "ADJF"):
         return False
-    if fa.lemma in cues.CREATION_NOUNS or fb.lemma in cues.CREATION_NOUNS:
-        return fa.lemma in cues.CREATION_NOUNS and fb.lemma in cues.CREATION_NOUNS
+    ca, cb = is_creation_noun(nlp, a), is_creation_noun(nlp, b)
+    if ca or cb:
+        return ca and cb
     return bool((fa.cases & fb.cases) & {"nomn", "accs"})
+
+
+def is_creation_noun(nlp: Nlp, word: str) -> bool:
+    return "creation" in word_labels(nlp, cues.PROJECT_CUES, word)
 
 
 def phrase_item(nlp: Nlp, item: str, at: int) -> tuple[str, int, int] | None:
@@ -174,7 +180,7 @@ def phrase_item(nlp: Nlp, item: str, at: int) -> tuple[str, int, int] | None:
     ws = words(item, at)
     if not ws or re.search(r"[«\"“]", item):
         return None
-    if word_form(nlp, ws[0].text).lemma in cues.CREATION_NOUNS and len(ws) > 1:
+    if is_creation_noun(nlp, ws[0].text) and len(ws) > 1:
         ws = ws[1:]
     first = word_form(nlp, ws[0].text)
     if first.pos not in PHRASE_POS or any(word_form(nlp, w.text).pos in STOP_POS for w in ws):
@@ -235,7 +241,7 @@ def cue_phrase(nlp: Nlp, ws: list[Word]) -> int | None:
         k += 1
     first = k
     while k < len(ws) and word_form(nlp, ws[k].text).pos in ("ADJF", "PRTF"):
-        if word_form(nlp, ws[k].text).lemma in cues.GENERIC_WORDS:
+        if "generic" in word_labels(nlp, cues.PROJECT_CUES, ws[k].text):
             return None
         k += 1
     if k >= len(ws) or cue_strength(nlp, ws[k].text) not in ("strong", "weak"):

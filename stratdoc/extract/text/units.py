@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from stratdoc.extract.lexicon.lines import SENTENCE_BREAK
-from stratdoc.extract.nlp import Nlp, WordParse
+from stratdoc.extract.nlp import Nlp, Patterns, WordParse
 from stratdoc.schema import BlockKind, Document, Span
 
 # "- item", "• item", "■ item" …: a bulleted line.
@@ -155,6 +156,24 @@ def parses_to_form(word: str, parses: tuple[WordParse, ...]) -> WordForm:
     cases = frozenset(str(p.case) for p in same if p.case)
     numbers = frozenset(str(p.number) for p in same if p.number)
     return WordForm(first.lemma.replace("ё", "е"), pos, cases, numbers)
+
+
+# lemma → labels of a pattern file's one-word phrases: a vocabulary table, built once per
+# compiled file (so once per `Nlp`), for rules that ask about one word at a time.
+_WORD_LABELS: WeakKeyDictionary[Patterns, dict[str, frozenset[str]]] = WeakKeyDictionary()
+
+
+def word_labels(nlp: Nlp, path: Path, word: str) -> frozenset[str]:
+    """The labels a pattern file gives one word, by its lemma («порталы» → {"weak"})."""
+    pats = nlp.patterns(path)
+    table = _WORD_LABELS.get(pats)
+    if table is None:
+        grouped: dict[str, set[str]] = {}
+        for e in pats.entries:
+            if "phrase" in e and " " not in e["phrase"].strip():
+                grouped.setdefault(nlp.lemma(e["phrase"]), set()).add(e["label"])
+        table = _WORD_LABELS.setdefault(pats, {k: frozenset(v) for k, v in grouped.items()})
+    return table.get(nlp.lemma(word), frozenset())
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
