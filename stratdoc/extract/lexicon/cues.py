@@ -27,6 +27,9 @@ MAX_CUE_TAIL_WORDS = 10  # words from the cue noun to the colon (up to a first c
 # The adjective announcing a list: a cue noun it modifies names the listed items even as a genitive
 # under another noun («обеспечивается развитием следующих кластеров:»).
 LIST_ANNOUNCER = "следующ"
+# Words after a cue noun's comma that open its list as a colon would: «три направления, среди
+# которых А, Б и В», «…, в числе них …», «…, а именно: …».
+LIST_OPENER_WORDS = r",\s*(?:(?:среди|в\s+числе)\s+(?:которых|них)|а\s+именно)\s*:?"
 # Numerals that state how many items an inline list has: «по четырем направлениям: …».
 COUNT_WORDS: dict[str, int] = {
     "два": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,

@@ -4,7 +4,8 @@ Documents announce their directions in a few shapes, each a step below:
 
 * a cue line then a list — «предлагаются следующие приоритетные направления:» followed by
   numbered items, each optionally with bulleted sub-directions (`cue_lists_to_directions`);
-* a sentence with an inline list — «по четырем направлениям: А, Б, В, Г» or
+* a sentence with an inline list — «по четырем направлениям: А, Б, В, Г» (or «– А, Б …»,
+  «…, среди которых А, Б …») or
   «по направлениям «А» (АБ), «Б» и «В». Еще две — «Г» и «Д» …» (`sentences_to_directions`);
 * a slide: an upper-case title naming directions or a strategy, then short lower-case lines
   (`slides_to_directions`).
@@ -41,10 +42,13 @@ MAX_ITEM_WORDS = 12  # a longer inline item is prose, not a direction's name
 MAX_SLIDE_ITEM_WORDS = 8
 # Between two quoted names of one list: «А» (АБ), «Б» и «В».
 LIST_JOINER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:,\s*а\s+также|,|;|\bи\b|\bили\b)\s*$")
-# After a cue noun, before its list: optional modifiers, then «:» or a dash or nothing.
-CUE_TAIL = re.compile(r"\s*(?:[:—–-]\s*)?")
-# A cue noun's genitive tail and the colon opening its inline list: «направления развития: …».
-COLON_AFTER_CUE = re.compile(r"(?:\s+[\w-]+){0,4}?\s*:\s*")
+# After a cue noun, before its quoted list: «:», a dash, «, среди которых» or nothing.
+CUE_TAIL = re.compile(rf"\s*(?:[:—–-]|{cues.LIST_OPENER_WORDS})?\s*")
+# What opens a cue noun's inline list of plain names: a colon after an optional genitive tail
+# («направления развития: …») or the words of `LIST_OPENER_WORDS`; a dash only where the list
+# is surely plural (`DASH_AFTER_CUE`), since «Направление – развитие А и Б» defines one.
+LIST_AFTER_CUE = re.compile(rf"(?:\s+[\w-]+){{0,4}}?\s*:\s*|{cues.LIST_OPENER_WORDS}\s*")
+DASH_AFTER_CUE = re.compile(r"\s+[—–-]\s+")
 
 
 def name_kind(nlp: Nlp, name: str, default: str = "direction") -> str:
@@ -262,12 +266,15 @@ def sentence_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> tuple[lis
             return [Direction(name=clean_name(text[s:e]), kind=name_kind(nlp, text[s:e], kind),
                               span=span_of(doc, sent.start + s, sent.start + e))
                     for s, e in chain], True
-        colon = COLON_AFTER_CUE.match(text, w.end)
-        if colon and colon.end() < len(text) and not chain:
-            at = colon.end()
+        count = stated_count(nlp, text[:w.start])
+        opener = LIST_AFTER_CUE.match(text, w.end)
+        if opener is None and (count or word_form(nlp, w.text).numbers == {"plur"}):
+            opener = DASH_AFTER_CUE.match(text, w.end)
+        if opener and opener.end() < len(text) and not chain:
+            at = opener.end()
             body = text[at:].rstrip()
             body = body[:-1] if body.endswith((".", "!", "?")) else body
-            items = split_inline_items(body, stated_count(nlp, text[:w.start]))
+            items = split_inline_items(body, count)
             if len(items) >= 2 and all(0 < len(x.split()) <= MAX_ITEM_WORDS for x, _, _ in items):
                 return items_to_directions(nlp, doc, sent, at, items, kind), False
     return [], False
@@ -280,19 +287,23 @@ def items_to_directions(nlp: Nlp, doc: Document, sent: Sentence, at: int,
             for name, s, e in items]
 
 
-def opens_continuation(nlp: Nlp, text: str) -> bool:
-    """Whether the sentence opens with a phrase of `CONTINUATION_CUES` («Еще две — …»)."""
-    ws = [w.text for w in words(text[:60])]
-    return any(s == 0 for _, s, _ in nlp.patterns(cues.CONTINUATION_CUES).find_in_words(ws))
+def continuation_end(nlp: Nlp, text: str) -> int | None:
+    """Where the opener of a sentence continuing a list ends («Еще две», «Остальные», «В том
+    числе»: `CONTINUATION_CUES`), or None when the sentence opens otherwise."""
+    ws = words(text[:60])
+    hits = nlp.patterns(cues.CONTINUATION_CUES).find_in_words([w.text for w in ws])
+    return next((ws[e - 1].end for _, s, e in hits if s == 0), None)
 
 
 def continuation_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> list[Direction]:
     """«Еще две — «Г» и «Д» …» after a quoted list: its first quoted list continues the last."""
-    if not opens_continuation(nlp, sent.text):
-        return []
+    end = continuation_end(nlp, sent.text)
     quotes = quote_spans(sent.text)
-    if not quotes or len(words(sent.text[:quotes[0][0]])) > 3:
+    if end is None or not quotes or len(words(sent.text[:quotes[0][0]])) > 3:
         return []
+    between = words(sent.text[end:quotes[0][0]])
+    if any(word_form(nlp, w.text).pos == "NOUN" and cue_kind(nlp, w.text) is None for w in between):
+        return []  # «Другие темы — «…»»: a new noun opens a list of something else
     return [Direction(name=clean_name(sent.text[s:e]), kind=name_kind(nlp, sent.text[s:e]),
                       span=span_of(doc, sent.start + s, sent.start + e))
             for s, e in quoted_list(sent.text, quotes, quotes[0][0] - 1)]

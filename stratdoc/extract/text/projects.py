@@ -3,7 +3,7 @@
 Four rules, each a step over one sentence:
 
 * `quoted_projects`: a quotation after a cue noun — «проекты «Городской навигатор»»,
-  «чат-бота «Наш квартал»», «систему по развитию скверов «Парки рядом»»; the nearest cue noun
+  «телеграм-бота «Наш квартал»», «систему по развитию скверов «Парки рядом»»; the nearest cue noun
   before the quote decides, so «сессии по направлениям «…»» is not a project. Quotations
   joined by commas or «и» share their first one's cue.
 * `apposition_projects`: «Отдельный проект — городской Wi-Fi», «сервисы — единый портал и
@@ -55,16 +55,24 @@ STOP_POS = frozenset({"VERB", "INFN", "PRTS", "GRND", "CONJ"})
 
 def cue_strength(nlp: Nlp, word: str) -> str | None:
     """'strong', 'weak', 'not' (a non-project cue noun) or None for any other word."""
+    word = compound_head(nlp, word)
     form = word_form(nlp, word)
     labels = word_labels(nlp, cues.PROJECT_CUES, word)
     if "not" in labels and form.pos in ("NOUN", "UNKN"):
         return "not"
-    if form.pos != "NOUN" and not (word.lower().startswith("чат-") and form.lemma.startswith("чат")):
+    if form.pos != "NOUN":
         return None
     for strength in ("strong", "weak"):
         if strength in labels:
             return strength
     return None
+
+
+def compound_head(nlp: Nlp, word: str) -> str:
+    """The part of a hyphenated compound that names what it is: «телеграм-бота» → «бота»,
+    «онлайн-платформу» → «платформу»; the whole word when its last part is no cue word."""
+    head = word.rsplit("-", 1)[-1]
+    return head if head != word and word_labels(nlp, cues.PROJECT_CUES, head) else word
 
 
 def proposes(nlp: Nlp, text: str) -> bool:
