@@ -21,6 +21,7 @@ import re
 from stratdoc.extract.lexicon import cues
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.units import (
+    QUOTE_JOINER,
     Line,
     Sentence,
     Word,
@@ -28,9 +29,10 @@ from stratdoc.extract.text.units import (
     doc_to_lines,
     first_sentence,
     line_sentences,
+    name_key,
     quote_spans,
     span_of,
-    strip_span,
+    split_inline_items,
     without_parentheticals,
     word_form,
     word_labels,
@@ -40,8 +42,7 @@ from stratdoc.schema import Direction, Document
 
 MAX_ITEM_WORDS = 12  # a longer inline item is prose, not a direction's name
 MAX_SLIDE_ITEM_WORDS = 8
-# Between two quoted names of one list: «А» (АБ), «Б» и «В».
-LIST_JOINER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:,\s*а\s+также|,|;|\bи\b|\bили\b)\s*$")
+LIST_JOINER = re.compile(rf"{QUOTE_JOINER}$")
 # After a cue noun, before its quoted list: «:», a dash, «, среди которых» or nothing.
 CUE_TAIL = re.compile(rf"\s*(?:[:—–-]|{cues.LIST_OPENER_WORDS})?\s*")
 # What opens a cue noun's inline list of plain names: a colon after an optional genitive tail
@@ -217,25 +218,6 @@ def quoted_list(text: str, quotes: list[tuple[int, int]], at: int) -> list[tuple
     return chain
 
 
-def split_inline_items(text: str, count: int | None) -> list[tuple[str, int, int]]:
-    """«А, Б, В и Г» → (name, start, end) items; the last «и» splits only when a stated count
-    asks for it, since «развитие инфраструктуры и ЖКХ» is one item."""
-    sep = re.compile(r"\s*;\s*" if ";" in text else r"\s*,\s*")
-    pieces, pos = [], 0
-    for m in sep.finditer(text):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces.append((pos, len(text)))
-    pieces = [(a, b) for a, b in pieces if text[a:b].strip()]
-    if count and len(pieces) == count - 1:
-        a, b = pieces[-1]
-        conj = list(re.finditer(r"\s+и\s+", text[a:b]))
-        if conj:
-            last = conj[-1]
-            pieces[-1:] = [(a, a + last.start()), (a + last.end(), b)]
-    return [(clean_name(without_parentheticals(text[a:b])), *strip_span(text, a, b)) for a, b in pieces]
-
-
 def stated_count(nlp: Nlp, before: str) -> int | None:
     """The numeral standing just before a cue noun: «по четырем направлениям» → 4."""
     ws = words(before)[-3:]
@@ -384,7 +366,7 @@ def dedupe(directions: list[Direction]) -> list[Direction]:
     seen: set[str] = set()
     out = []
     for d in directions:
-        key = " ".join(d.name.lower().replace("ё", "е").split())
+        key = name_key(d.name)
         if key not in seen:
             seen.add(key)
             out.append(d)

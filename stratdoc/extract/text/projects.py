@@ -6,16 +6,15 @@ Four rules, each a step over one sentence:
   «телеграм-бота «Наш квартал»», «систему по развитию скверов «Парки рядом»»; the nearest cue noun
   before the quote decides, so «сессии по направлениям «…»» is not a project. Quotations
   joined by commas or «и» share their first one's cue.
-* `apposition_projects`: «Отдельный проект — городской Wi-Fi», «сервисы — единый портал и
-  единая карта»; a leading «создание»/«разработка» gives way to its object.
+* `apposition_projects`: «Отдельный проект — уличный Wi-Fi», «сервисы — запись к врачу и
+  карта парковок»; a leading «создание»/«разработка» gives way to its object.
 * `coordinated_projects`: in a sentence that proposes something, a comma-separated object
-  that opens with a cue noun: «…, школу управленцев для бюджетных учреждений, …».
+  that opens with a cue noun: «…, школу вожатых для летних лагерей, …».
 * `abbreviation_projects`: «Центр городских инициатив (ЦГИ)», the abbreviation spelling the
   initials of the name.
 
 Weak cue nouns (центр, система, школа …) count only in a sentence with a verb of proposing or
-launching, which keeps organizations such as «центр «Горизонт»» out. Upper-case slide lines
-are titles, not running text, and are skipped.
+launching, which keeps organizations such as «центр «Горизонт»» out. Slide titles are skipped.
 """
 
 from __future__ import annotations
@@ -25,6 +24,7 @@ import re
 from stratdoc.extract.lexicon import cues
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.units import (
+    QUOTE_JOINER,
     Line,
     Sentence,
     Word,
@@ -32,8 +32,11 @@ from stratdoc.extract.text.units import (
     doc_to_lines,
     is_upper_text,
     line_sentences,
+    name_key,
     quote_spans,
+    quoted_offsets,
     span_of,
+    split_top_level,
     strip_span,
     word_form,
     word_labels,
@@ -41,7 +44,8 @@ from stratdoc.extract.text.units import (
 )
 from stratdoc.schema import Document, Project
 
-LIST_JOINER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:,\s*а\s+также|,|;|\bи\b|\bили\b)\s*(?:\w+\s+)?$")
+# Between quoted names sharing their first one's cue; one word may follow: «…» и проект «…».
+LIST_JOINER = re.compile(rf"{QUOTE_JOINER}(?:\w+\s+)?$")
 DASH = re.compile(r"\s[—–-]\s")
 # Where a top-level list item ends inside a sentence.
 ITEM_SPLIT = re.compile(r",\s*а\s+также\s+|,\s*|;\s*")
@@ -201,7 +205,7 @@ def phrase_item(nlp: Nlp, item: str, at: int) -> tuple[str, int, int] | None:
 
 
 def introduces_names(nlp: Nlp, tail: str, at: int) -> bool:
-    """Whether the text after a dash opens with a noun-phrase item: «— единый портал …»."""
+    """Whether the text after a dash opens with a noun-phrase item: «— запись к врачу …»."""
     items = split_conjuncts(nlp, tail, at)
     return bool(items) and phrase_item(nlp, *items[0]) is not None
 
@@ -234,7 +238,7 @@ def apposition_projects(nlp: Nlp, sent: Sentence, proposal: bool) -> list[tuple[
     return out
 
 
-# --- coordinated objects: «…, школу управленцев для бюджетных учреждений, …» -------------------------
+# --- coordinated objects: «…, школу вожатых для летних лагерей, …» -------------------------
 
 def cue_phrase(nlp: Nlp, ws: list[Word]) -> int | None:
     """Index of the first word of a cue-led phrase (infinitive, numeral and modifiers skipped)."""
@@ -276,7 +280,7 @@ def coordinated_projects(nlp: Nlp, sent: Sentence, proposal: bool) -> list[tuple
         for part, pat in split_on_and(nlp, obj, obj_at):
             cut = DASH.search(part)
             if cut and introduces_names(nlp, part[cut.end():], pat + cut.end()):
-                continue  # «сервисы — портал и карта»: a heading over the names the dash brings
+                continue  # «сервисы — запись и карта»: a heading over the names the dash brings
             part = part[:cut.start()] if cut else part
             if re.search(r"[«»\"“”()]", part):
                 continue  # a quoted name is the quote rule's; a stray mark means speech
@@ -305,27 +309,9 @@ def after_proposal_verb(nlp: Nlp, item: str, at: int) -> tuple[str, int, bool]:
     return item[cut:], at + cut, True
 
 
-def split_top_level(text: str) -> list[tuple[str, int]]:
-    """Comma items of a sentence, commas inside quotes and parentheses kept."""
-    items, depth, start = [], 0, 0
-    quotes = quote_spans(text)
-    inside = {i for s, e in quotes for i in range(s - 1, e + 1)}
-    for i, ch in enumerate(text):
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch in ",;" and depth == 0 and i not in inside:
-            items.append((text[start:i], start))
-            start = i + 1
-    items.append((text[start:], start))
-    return [(x, a) for x, a in items if x.strip()]
-
-
 def split_on_and(nlp: Nlp, item: str, at: int) -> list[tuple[str, int]]:
     """«X и Y» outside quotes and parentheses → X, Y when Y opens a cue-led phrase."""
-    quotes = quote_spans(item)
-    inside = {i for s, e in quotes for i in range(s - 1, e + 1)}
+    inside = quoted_offsets(item)
     parts, start = [], 0
     for m in re.finditer(r"\sи\s", item):
         if m.start() in inside or item.count("(", 0, m.start()) > item.count(")", 0, m.start()):
@@ -405,7 +391,7 @@ def dedupe(doc: Document, found: list[tuple[str, int, int]]) -> list[Project]:
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     for name, s, e in sorted(found, key=lambda x: (x[1], -x[2])):
-        key = " ".join(name.lower().replace("ё", "е").split())
+        key = name_key(name)
         if not key or key in seen or any(a <= s and e <= b for a, b in spans):
             continue
         seen.add(key)

@@ -247,6 +247,55 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def quoted_offsets(text: str) -> set[int]:
+    """Every offset inside a quotation, its quote marks included: where a split must not cut."""
+    return {i for s, e in quote_spans(text) for i in range(s - 1, e + 1)}
+
+
+# What stands between two quoted names of one list: «А» (АБ), «Б» и «В», а также «Г».
+QUOTE_JOINER = r"\s*(?:\([^()]{1,30}\))?\s*(?:,\s*а\s+также|,|;|\bи\b|\bили\b)\s*"
+
+
+def name_key(name: str) -> str:
+    """A name folded for deduplication: case, «ё» and spacing ignored."""
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def split_top_level(text: str) -> list[tuple[str, int]]:
+    """Comma items of a sentence, commas inside quotes and parentheses kept."""
+    items, depth, start = [], 0, 0
+    inside = quoted_offsets(text)
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0 and i not in inside:
+            items.append((text[start:i], start))
+            start = i + 1
+    items.append((text[start:], start))
+    return [(x, a) for x, a in items if x.strip()]
+
+
+def split_inline_items(text: str, count: int | None) -> list[tuple[str, int, int]]:
+    """«А, Б, В и Г» → (name, start, end) items; the last «и» splits only when a stated count
+    asks for it, since «ремонт дорог и мостов» is one item."""
+    sep = re.compile(r"\s*;\s*" if ";" in text else r"\s*,\s*")
+    pieces, pos = [], 0
+    for m in sep.finditer(text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    pieces = [(a, b) for a, b in pieces if text[a:b].strip()]
+    if count and len(pieces) == count - 1:
+        a, b = pieces[-1]
+        conj = list(re.finditer(r"\s+и\s+", text[a:b]))
+        if conj:
+            last = conj[-1]
+            pieces[-1:] = [(a, a + last.start()), (a + last.end(), b)]
+    return [(clean_name(without_parentheticals(text[a:b])), *strip_span(text, a, b)) for a, b in pieces]
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow [start, end) of `text` past surrounding spaces."""
     while start < end and text[start].isspace():
