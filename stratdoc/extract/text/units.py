@@ -19,7 +19,7 @@ from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from stratdoc.extract.lexicon.lines import SENTENCE_BREAK
-from stratdoc.extract.nlp import Nlp, Patterns, WordParse
+from stratdoc.extract.nlp import Nlp, WordParse
 from stratdoc.schema import BlockKind, Document, Span
 
 # "- item", "• item", "■ item" …: a bulleted line.
@@ -158,21 +158,23 @@ def parses_to_form(word: str, parses: tuple[WordParse, ...]) -> WordForm:
     return WordForm(first.lemma.replace("ё", "е"), pos, cases, numbers)
 
 
-# lemma → labels of a pattern file's one-word phrases: a vocabulary table, built once per
-# compiled file (so once per `Nlp`), for rules that ask about one word at a time.
-_WORD_LABELS: WeakKeyDictionary[Patterns, dict[str, frozenset[str]]] = WeakKeyDictionary()
+# lemma → labels of a pattern file's one-word phrases: a vocabulary table, built once per file
+# and `Nlp` object, for rules that ask about one word at a time.
+_WORD_LABELS: WeakKeyDictionary[Nlp, dict[Path, dict[str, frozenset[str]]]] = WeakKeyDictionary()
 
 
 def word_labels(nlp: Nlp, path: Path, word: str) -> frozenset[str]:
     """The labels a pattern file gives one word, by its lemma («порталы» → {"weak"})."""
-    pats = nlp.patterns(path)
-    table = _WORD_LABELS.get(pats)
+    tables = _WORD_LABELS.get(nlp)
+    if tables is None:
+        tables = _WORD_LABELS.setdefault(nlp, {})
+    table = tables.get(path)
     if table is None:
         grouped: dict[str, set[str]] = {}
-        for e in pats.entries:
+        for e in nlp.patterns(path).entries:
             if "phrase" in e and " " not in e["phrase"].strip():
                 grouped.setdefault(nlp.lemma(e["phrase"]), set()).add(e["label"])
-        table = _WORD_LABELS.setdefault(pats, {k: frozenset(v) for k, v in grouped.items()})
+        table = tables[path] = {k: frozenset(v) for k, v in grouped.items()}
     return table.get(nlp.lemma(word), frozenset())
 
 
