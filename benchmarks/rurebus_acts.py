@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.rurebus import DEFAULT_CORPUS, Entity, read_entities  # noqa: E402
-from stratdoc.extract.nlp import shared  # noqa: E402
+from stratdoc.extract.nlp import Nlp, shared  # noqa: E402
 from stratdoc.extract.text.directions import extract_directions  # noqa: E402
 from stratdoc.extract.text.goals import extract_goals  # noqa: E402
 from stratdoc.extract.text.measures import extract_text_measures  # noqa: E402
@@ -59,16 +59,16 @@ def spans_of(records: list) -> list[tuple[int, int]]:
     return [(r.span.start, r.span.end) for r in records]
 
 
-def measures_like(doc: Document) -> list[tuple[int, int]]:
-    return (spans_of(extract_text_measures(doc)) + spans_of(extract_goals(doc))
-            + spans_of(extract_directions(doc)))
+def measures_like(doc: Document, nlp: Nlp) -> list[tuple[int, int]]:
+    return (spans_of(extract_text_measures(doc, nlp)) + spans_of(extract_goals(doc, nlp))
+            + spans_of(extract_directions(doc, nlp)))
 
 
-def projects(doc: Document) -> list[tuple[int, int]]:
-    return spans_of(extract_text_projects(doc))
+def projects(doc: Document, nlp: Nlp) -> list[tuple[int, int]]:
+    return spans_of(extract_text_projects(doc, nlp))
 
 
-EXTRACTORS: dict[str, Callable[[Document], list[tuple[int, int]]]] = {
+EXTRACTORS: dict[str, Callable[[Document, Nlp], list[tuple[int, int]]]] = {
     "measures-like": measures_like,
     "projects": projects,
 }
@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no .txt files under {args.corpus}", file=sys.stderr)
         return 1
 
-    shared().load_all()  # loaded once per process; not part of the speed figure
+    nlp = shared().load_all()  # loaded once per process; not part of the speed figure
     acts = chars = 0
     hit = {name: 0 for name in EXTRACTORS}
     any_hit = 0
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         found_any: set[int] = set()
         for name, extractor in EXTRACTORS.items():
             t0 = time.perf_counter()
-            spans = extractor(doc)
+            spans = extractor(doc, nlp)
             seconds += time.perf_counter() - t0
             spans = [(to_original[s], to_original[e]) for s, e in spans]
             n_records[name] += len(spans)

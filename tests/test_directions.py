@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from stratdoc.extract.nlp import shared as shared_nlp
 from stratdoc.extract.text.directions import extract_directions
 from stratdoc.schema import Direction
 from tests.narrative_doc import doc_from_text
+
+NLP = shared_nlp()
 
 
 def brief(d: Direction) -> tuple[str, str, list[str]]:
@@ -142,18 +145,18 @@ NOTHING = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_directions(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
-    assert [brief(d) for d in extract_directions(doc_from_text(text))] == expected
+    assert [brief(d) for d in extract_directions(doc_from_text(text), NLP)] == expected
 
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_directions(text: str) -> None:
-    assert extract_directions(doc_from_text(text)) == []
+    assert extract_directions(doc_from_text(text), NLP) == []
 
 
 def test_spans_point_at_the_names() -> None:
     doc = doc_from_text("Сессия шла по направлениям «Наука» и «Спорт».\nСтратегия выделяет два "
                         "приоритета: кадры и инвестиции.")
-    found = extract_directions(doc)
+    found = extract_directions(doc, NLP)
     assert [doc.text[d.span.start:d.span.end] for d in found] == ["Наука", "Спорт", "кадры", "инвестиции"]
     assert {d.span.page for d in found} == {1}
 
@@ -161,14 +164,14 @@ def test_spans_point_at_the_names() -> None:
 def test_cluster_span_covers_its_items() -> None:
     doc = doc_from_text("Выделены следующие кластеры:\n1. Морской кластер. Включает:\n- порт;\n- верфи.\n"
                         "Итог.")
-    (d,) = extract_directions(doc)
+    (d,) = extract_directions(doc, NLP)
     assert doc.text[d.span.start:d.span.end] == "1. Морской кластер. Включает:\n\n- порт;\n\n- верфи."
 
 
 def test_table_blocks_are_not_read() -> None:
     doc = doc_from_text("Итоги года.", tables=[[["Направления:", "туризм, спорт и культура"]],
                                                 [["по направлениям «Наука»", ""]]])
-    assert extract_directions(doc) == []
+    assert extract_directions(doc, NLP) == []
 
 
 def test_seed_documents(shared) -> None:
@@ -176,7 +179,7 @@ def test_seed_documents(shared) -> None:
     from tests.narrative_doc import norm, seeds_with
 
     for doc, gold in seeds_with(shared, "directions"):
-        found = {norm(d.name): d for d in extract_directions(doc)}
+        found = {norm(d.name): d for d in extract_directions(doc, NLP)}
         for g in gold["directions"]:
             d = found.pop(norm(g["name"]), None)
             if d is None:

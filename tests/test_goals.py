@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from stratdoc.extract.nlp import shared as shared_nlp
 from stratdoc.extract.text.goals import extract_goals
 from stratdoc.schema import Goal
 from tests.narrative_doc import doc_from_text
+
+NLP = shared_nlp()
 
 
 def brief(g: Goal) -> tuple[str | None, str, list[tuple[str | None, str]]]:
@@ -71,24 +74,24 @@ NOTHING = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_goals(text: str, expected: list) -> None:
-    assert [brief(g) for g in extract_goals(doc_from_text(text))] == expected
+    assert [brief(g) for g in extract_goals(doc_from_text(text), NLP)] == expected
 
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_goals(text: str) -> None:
-    assert extract_goals(doc_from_text(text)) == []
+    assert extract_goals(doc_from_text(text), NLP) == []
 
 
 def test_span_points_at_the_statement() -> None:
     doc = doc_from_text("Введение.\nЦель 4. Доступное жилье.")
-    (g,) = extract_goals(doc)
+    (g,) = extract_goals(doc, NLP)
     assert doc.text[g.span.start:g.span.end] == "Цель 4. Доступное жилье"
     assert g.span.page == 1
 
 
 def test_goal_rows_of_tables_are_left_to_the_table_extractor() -> None:
     doc = doc_from_text("План.", tables=[[["Цель 1. Развитие туризма", ""], ["1", "Ремонт музея"]]])
-    assert extract_goals(doc) == []
+    assert extract_goals(doc, NLP) == []
 
 
 def test_seed_documents_state_no_goal_outside_tables(shared) -> None:
@@ -98,4 +101,4 @@ def test_seed_documents_state_no_goal_outside_tables(shared) -> None:
     docs = seeds_with(shared, "directions")
     assert docs
     for doc, gold in docs:
-        assert extract_goals(doc) == [], gold["source"]
+        assert extract_goals(doc, NLP) == [], gold["source"]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from stratdoc.extract.nlp import shared as shared_nlp
 from stratdoc.extract.text.measures import extract_text_measures
 from stratdoc.ingest import read_bytes
+
+NLP = shared_nlp()
 
 PLAN_TEXT = """Цель 2. Развитие транспортной инфраструктуры города.
 
@@ -35,7 +38,7 @@ PLAN_TEXT = """Цель 2. Развитие транспортной инфра�
 
 def test_lists_under_leads_become_measures() -> None:
     doc = read_bytes("plan.txt", PLAN_TEXT.encode())
-    measures = extract_text_measures(doc)
+    measures = extract_text_measures(doc, NLP)
     assert [(m.number, m.name, m.goal, m.funding) for m in measures] == [
         (None, "строительство объездной дороги", "2", []),
         (None, "ремонт мостов через реку", "2", []),
@@ -56,11 +59,11 @@ def test_lists_under_leads_become_measures() -> None:
     "ПЛАН ОБЕСПЕЧИВАЕТ\n\n- анализ исполнения\n- оценку отклонений",
 ])
 def test_no_measures_without_a_lead(text: str) -> None:
-    assert extract_text_measures(read_bytes("x.txt", text.encode())) == []
+    assert extract_text_measures(read_bytes("x.txt", text.encode()), NLP) == []
 
 
 def test_seed_003_has_no_text_measures(shared) -> None:
     path = shared / "seeds" / "003_f94694af1a25ca89.txt"
     if not path.is_file():
         pytest.skip("seed 003 absent")
-    assert extract_text_measures(read_bytes(path, path.read_bytes())) == []
+    assert extract_text_measures(read_bytes(path, path.read_bytes()), NLP) == []

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from stratdoc.extract.nlp import shared as shared_nlp
 from stratdoc.extract.text.projects import extract_text_projects
 from stratdoc.extract.text.units import quote_spans, sentence_bounds
 from tests.narrative_doc import doc_from_text
+
+NLP = shared_nlp()
 
 CASES = [
     # quoted names after cue nouns; a weak cue (технопарк, портал) needs a verb of proposing
@@ -89,17 +92,17 @@ def test_sentence_bounds(text: str, expected: list[str]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_text_projects(text: str, expected: list[str]) -> None:
-    assert [p.name for p in extract_text_projects(doc_from_text(text))] == expected
+    assert [p.name for p in extract_text_projects(doc_from_text(text), NLP)] == expected
 
 
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_text_projects(text: str) -> None:
-    assert extract_text_projects(doc_from_text(text)) == []
+    assert extract_text_projects(doc_from_text(text), NLP) == []
 
 
 def test_span_points_at_the_printed_name() -> None:
     doc = doc_from_text("Итоги.\nЭксперты предложили создать единую карту жителя и проект «Чистый берег».")
-    found = extract_text_projects(doc)
+    found = extract_text_projects(doc, NLP)
     assert [(p.name, doc.text[p.span.start:p.span.end], p.span.page) for p in found] == [
         ("единая карта жителя", "единую карту жителя", 1), ("Чистый берег", "Чистый берег", 1)]
 
@@ -111,7 +114,7 @@ def test_seed_documents(shared) -> None:
     docs = seeds_with(shared, "projects")
     assert docs
     for doc, gold in docs:
-        found = [p.name for p in extract_text_projects(doc)]
+        found = [p.name for p in extract_text_projects(doc, NLP)]
         for name in found:
             assert any(similar(name, g["name"]) for g in gold["projects"]), (gold["source"], name)
         if not doc.tables:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from stratdoc.extract.lexicon.lines import SENTENCE_BREAK  # used here only to cut giant paragraphs
 from stratdoc.ingest.builder import DocumentBuilder, RawCell
 from stratdoc.schema import BlockKind
 
@@ -41,8 +42,6 @@ MIN_HEADING_LETTERS = 3
 MAX_BLOCK_CHARS = 20_000  # longer paragraphs are cut at sentence ends into several blocks
 JOIN = " "  # wrapped lines of one paragraph are joined with a space: the text is ours
 
-# Where a sentence ends and the next begins: used only to cut giant paragraphs.
-SENTENCE_BREAK = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
 SPACES = re.compile(r"\s+")
 
 

@@ -7,6 +7,9 @@ import re
 from dataclasses import dataclass
 
 MARKUP_RE = re.compile(r"\*\*|__|^#+\s*")
+# Where a sentence ends and the next begins: end marks, closing quotes, a space, then a capital
+# or a digit. Callers that know abbreviations («г.», «т.е.») skip those ends themselves.
+SENTENCE_BREAK = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ Documents announce their directions in a few shapes, each a step below:
 
 * a cue line then a list — «предлагаются следующие приоритетные направления:» followed by
   numbered items, each optionally with bulleted sub-directions (`cue_lists_to_directions`);
-* a sentence with an inline list — «по четырем направлениям: А, Б, В, Г» or
+* a sentence with an inline list — «по четырем направлениям: А, Б, В, Г» (or «– А, Б …»,
+  «…, среди которых А, Б …») or
   «по направлениям «А» (АБ), «Б» и «В». Еще две — «Г» и «Д» …» (`sentences_to_directions`);
 * a slide: an upper-case title naming directions or a strategy, then short lower-case lines
   (`slides_to_directions`).
@@ -18,38 +19,43 @@ from __future__ import annotations
 import re
 
 from stratdoc.extract.lexicon import cues
+from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.units import (
+    QUOTE_JOINER,
     Line,
     Sentence,
     Word,
     clean_name,
     doc_to_lines,
     first_sentence,
-    lemma,
     line_sentences,
+    name_key,
     quote_spans,
     span_of,
-    strip_span,
+    split_inline_items,
     without_parentheticals,
     word_form,
+    word_labels,
     words,
 )
 from stratdoc.schema import Direction, Document
 
 MAX_ITEM_WORDS = 12  # a longer inline item is prose, not a direction's name
 MAX_SLIDE_ITEM_WORDS = 8
-# Between two quoted names of one list: «А» (АБ), «Б» и «В».
-LIST_JOINER = re.compile(r"\s*(?:\([^()]{1,30}\))?\s*(?:,\s*а\s+также|,|;|\bи\b|\bили\b)\s*$")
-# After a cue noun, before its list: optional modifiers, then «:» or a dash or nothing.
-CUE_TAIL = re.compile(r"\s*(?:[:—–-]\s*)?")
-# A cue noun's genitive tail and the colon opening its inline list: «направления развития: …».
-COLON_AFTER_CUE = re.compile(r"(?:\s+[\w-]+){0,4}?\s*:\s*")
+LIST_JOINER = re.compile(rf"{QUOTE_JOINER}$")
+# After a cue noun, before its quoted list: «:», a dash, «, среди которых» or nothing.
+CUE_TAIL = re.compile(rf"\s*(?:[:—–-]|{cues.LIST_OPENER_WORDS})?\s*")
+# What opens a cue noun's inline list of plain names: a colon after an optional genitive tail
+# («направления развития: …») or the words of `LIST_OPENER_WORDS`; a dash only where the list
+# is surely plural (`DASH_AFTER_CUE`), since «Направление – развитие А и Б» defines one.
+LIST_AFTER_CUE = re.compile(rf"(?:\s+[\w-]+){{0,4}}?\s*:\s*|{cues.LIST_OPENER_WORDS}\s*")
+DASH_AFTER_CUE = re.compile(r"\s+[—–-]\s+")
 
 
-def name_kind(name: str, default: str = "direction") -> str:
+def name_kind(nlp: Nlp, name: str, default: str = "direction") -> str:
     """`cluster` when a word of the name's head part (before a quote or a dash) is «кластер»."""
     head = re.split(r"[«\"“]|\s[-–—]\s", name, maxsplit=1)[0]
-    if any(lemma(w.text) in cues.CLUSTER_NOUNS for w in words(head)):
+    if any("cluster" in word_labels(nlp, cues.DIRECTION_CUES, w.text) for w in words(head)):
         return "cluster"
     return default
 
@@ -65,7 +71,13 @@ def is_list_line(line: Line) -> bool:
     return line.shape in ("number", "bullet")
 
 
-def lead_kind(text: str) -> str | None:
+def cue_kind(nlp: Nlp, word: str) -> str | None:
+    """«direction» or «cluster» for a cue noun of a list of directions, else None."""
+    labels = word_labels(nlp, cues.DIRECTION_CUES, word)
+    return "cluster" if "cluster" in labels else "direction" if "direction" in labels else None
+
+
+def lead_kind(nlp: Nlp, text: str) -> str | None:
     """The kind announced by a line that leads a list: its last cue noun is plural («следующие
     направления», «Основные направления:») and stands close before the colon, with at most a
     copula between, so «Направление включает мероприятия:» or «… приоритеты установлены
@@ -75,51 +87,51 @@ def lead_kind(text: str) -> str | None:
         return None
     ws = words(text.rstrip().rstrip(":"))
     for k in range(len(ws) - 1, -1, -1):
-        form = word_form(ws[k].text)
-        kind = cues.DIRECTION_NOUNS.get(form.lemma) if form.pos == "NOUN" else None
+        form = word_form(nlp, ws[k].text)
+        kind = cue_kind(nlp, ws[k].text) if form.pos == "NOUN" else None
         if kind is None:
             continue
-        if "plur" not in form.numbers or governed_by_noun(ws, k):
+        if "plur" not in form.numbers or governed_by_noun(nlp, ws, k):
             return None
         comma = text.find(",", ws[k].end)
         tail = [w for w in ws[k + 1:] if comma < 0 or w.start < comma]
         if len(tail) > cues.MAX_CUE_TAIL_WORDS:
             return None
         for w in tail:
-            f = word_form(w.text)
-            verb = f.pos in ("VERB", "INFN") and f.lemma not in cues.CUE_COPULAS
+            f = word_form(nlp, w.text)
+            verb = f.pos in ("VERB", "INFN") and "copula" not in word_labels(nlp, cues.DIRECTION_CUES, w.text)
             if verb or f.lemma.startswith("следующ"):
                 return None
         return kind
     return None
 
 
-def governed_by_noun(ws: list[Word], k: int) -> bool:
+def governed_by_noun(nlp: Nlp, ws: list[Word], k: int) -> bool:
     """Whether word k may be a genitive under the noun before it (modifiers skipped):
     «Способы реализации направления:» lists ways, not directions."""
-    if "gent" not in word_form(ws[k].text).cases:
+    if "gent" not in word_form(nlp, ws[k].text).cases:
         return False
     j = k - 1
-    while j >= 0 and word_form(ws[j].text).pos in ("ADJF", "PRTF", "NPRO"):
-        if word_form(ws[j].text).lemma.startswith(cues.LIST_ANNOUNCER):
+    while j >= 0 and word_form(nlp, ws[j].text).pos in ("ADJF", "PRTF", "NPRO"):
+        if word_form(nlp, ws[j].text).lemma.startswith(cues.LIST_ANNOUNCER):
             return False  # «развитием следующих кластеров:» announces the clusters themselves
         j -= 1
-    if j >= 1 and word_form(ws[j].text).lemma in cues.PREPOSITION_NOUNS and \
-            word_form(ws[j - 1].text).pos == "PREP":
+    if j >= 1 and "preposition" in word_labels(nlp, cues.DIRECTION_CUES, ws[j].text) and \
+            word_form(nlp, ws[j - 1].text).pos == "PREP":
         return False  # «в рамках следующих кластеров»
-    return j >= 0 and word_form(ws[j].text).pos == "NOUN"
+    return j >= 0 and word_form(nlp, ws[j].text).pos == "NOUN"
 
 
-def is_cue_line(lines: list[Line], i: int) -> bool:
+def is_cue_line(nlp: Nlp, lines: list[Line], i: int) -> bool:
     line = lines[i]
     if i + 1 >= len(lines) or not is_list_line(lines[i + 1]):
         return False
     if not (line.text.rstrip().endswith(":") or line.shape == "heading"):
         return False
-    return lead_kind(line.body) is not None
+    return lead_kind(nlp, line.body) is not None
 
 
-def list_to_directions(doc: Document, lines: list[Line], first: int, default_kind: str) -> tuple[
+def list_to_directions(nlp: Nlp, doc: Document, lines: list[Line], first: int, default_kind: str) -> tuple[
         list[Direction], int]:
     """Items from lines[first:] while they are list lines; returns them and the next index.
 
@@ -154,7 +166,7 @@ def list_to_directions(doc: Document, lines: list[Line], first: int, default_kin
         end = subs[-1].end if subs else head.end
         directions.append(Direction(
             name=name,
-            kind=name_kind(name, default_kind),
+            kind=name_kind(nlp, name, default_kind),
             items=[x for x in items if x],
             span=span_of(doc, head.start, end),
         ))
@@ -174,13 +186,13 @@ def is_section_heading(line: Line, top: Line) -> bool:
     return top.text.rstrip().endswith(ends) and not line.text.rstrip().endswith(ends)
 
 
-def cue_lists_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+def cue_lists_to_directions(nlp: Nlp, doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
     out: list[Direction] = []
     i = 0
     while i < len(lines):
-        if is_cue_line(lines, i):
-            kind = lead_kind(lines[i].body) or "direction"
-            found, j = list_to_directions(doc, lines, i + 1, kind)
+        if is_cue_line(nlp, lines, i):
+            kind = lead_kind(nlp, lines[i].body) or "direction"
+            found, j = list_to_directions(nlp, doc, lines, i + 1, kind)
             out.extend(found)
             used.update(range(i, j))
             i = j
@@ -206,38 +218,19 @@ def quoted_list(text: str, quotes: list[tuple[int, int]], at: int) -> list[tuple
     return chain
 
 
-def split_inline_items(text: str, count: int | None) -> list[tuple[str, int, int]]:
-    """«А, Б, В и Г» → (name, start, end) items; the last «и» splits only when a stated count
-    asks for it, since «развитие инфраструктуры и ЖКХ» is one item."""
-    sep = re.compile(r"\s*;\s*" if ";" in text else r"\s*,\s*")
-    pieces, pos = [], 0
-    for m in sep.finditer(text):
-        pieces.append((pos, m.start()))
-        pos = m.end()
-    pieces.append((pos, len(text)))
-    pieces = [(a, b) for a, b in pieces if text[a:b].strip()]
-    if count and len(pieces) == count - 1:
-        a, b = pieces[-1]
-        conj = list(re.finditer(r"\s+и\s+", text[a:b]))
-        if conj:
-            last = conj[-1]
-            pieces[-1:] = [(a, a + last.start()), (a + last.end(), b)]
-    return [(clean_name(without_parentheticals(text[a:b])), *strip_span(text, a, b)) for a, b in pieces]
-
-
-def stated_count(before: str) -> int | None:
+def stated_count(nlp: Nlp, before: str) -> int | None:
     """The numeral standing just before a cue noun: «по четырем направлениям» → 4."""
     ws = words(before)[-3:]
     for w in reversed(ws):
         if w.text.isdigit():
             return int(w.text)
-        n = cues.COUNT_WORDS.get(lemma(w.text))
+        n = cues.COUNT_WORDS.get(nlp.lemma(w.text))
         if n:
             return n
     return None
 
 
-def sentence_to_directions(doc: Document, sent: Sentence) -> tuple[list[Direction], bool]:
+def sentence_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> tuple[list[Direction], bool]:
     """Directions listed in one sentence; the flag says it ended in a quoted list."""
     text = sent.text
     low = text.lower()
@@ -245,47 +238,60 @@ def sentence_to_directions(doc: Document, sent: Sentence) -> tuple[list[Directio
         return [], False
     quotes = quote_spans(text)
     for w in words(text):
-        kind = cues.DIRECTION_NOUNS.get(lemma(w.text))
-        if not kind or word_form(w.text).pos != "NOUN":
+        kind = cue_kind(nlp, w.text)
+        if not kind or word_form(nlp, w.text).pos != "NOUN":
             continue
         tail = CUE_TAIL.match(text, w.end)
         at = tail.end() if tail else w.end
         chain = quoted_list(text, quotes, at)
         if chain and kind == "direction":  # a quoted name after «кластер» names one cluster
-            return [Direction(name=clean_name(text[s:e]), kind=name_kind(text[s:e], kind),
+            return [Direction(name=clean_name(text[s:e]), kind=name_kind(nlp, text[s:e], kind),
                               span=span_of(doc, sent.start + s, sent.start + e))
                     for s, e in chain], True
-        colon = COLON_AFTER_CUE.match(text, w.end)
-        if colon and colon.end() < len(text) and not chain:
-            at = colon.end()
+        count = stated_count(nlp, text[:w.start])
+        opener = LIST_AFTER_CUE.match(text, w.end)
+        if opener is None and (count or word_form(nlp, w.text).numbers == {"plur"}):
+            opener = DASH_AFTER_CUE.match(text, w.end)
+        if opener and opener.end() < len(text) and not chain:
+            at = opener.end()
             body = text[at:].rstrip()
             body = body[:-1] if body.endswith((".", "!", "?")) else body
-            items = split_inline_items(body, stated_count(text[:w.start]))
+            items = split_inline_items(body, count)
             if len(items) >= 2 and all(0 < len(x.split()) <= MAX_ITEM_WORDS for x, _, _ in items):
-                return items_to_directions(doc, sent, at, items, kind), False
+                return items_to_directions(nlp, doc, sent, at, items, kind), False
     return [], False
 
 
-def items_to_directions(doc: Document, sent: Sentence, at: int,
+def items_to_directions(nlp: Nlp, doc: Document, sent: Sentence, at: int,
                         items: list[tuple[str, int, int]], kind: str) -> list[Direction]:
-    return [Direction(name=name, kind=name_kind(name, kind),
+    return [Direction(name=name, kind=name_kind(nlp, name, kind),
                       span=span_of(doc, sent.start + at + s, sent.start + at + e))
             for name, s, e in items]
 
 
-def continuation_to_directions(doc: Document, sent: Sentence) -> list[Direction]:
+def continuation_end(nlp: Nlp, text: str) -> int | None:
+    """Where the opener of a sentence continuing a list ends («Еще две», «Остальные», «В том
+    числе»: `CONTINUATION_CUES`), or None when the sentence opens otherwise."""
+    ws = words(text[:60])
+    hits = nlp.patterns(cues.CONTINUATION_CUES).find_in_words([w.text for w in ws])
+    return next((ws[e - 1].end for _, s, e in hits if s == 0), None)
+
+
+def continuation_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> list[Direction]:
     """«Еще две — «Г» и «Д» …» after a quoted list: its first quoted list continues the last."""
-    if not sent.text.lower().startswith(cues.CONTINUATION_OPENERS):
-        return []
+    end = continuation_end(nlp, sent.text)
     quotes = quote_spans(sent.text)
-    if not quotes or len(words(sent.text[:quotes[0][0]])) > 3:
+    if end is None or not quotes or len(words(sent.text[:quotes[0][0]])) > 3:
         return []
-    return [Direction(name=clean_name(sent.text[s:e]), kind=name_kind(sent.text[s:e]),
+    between = words(sent.text[end:quotes[0][0]])
+    if any(word_form(nlp, w.text).pos == "NOUN" and cue_kind(nlp, w.text) is None for w in between):
+        return []  # «Другие темы — «…»»: a new noun opens a list of something else
+    return [Direction(name=clean_name(sent.text[s:e]), kind=name_kind(nlp, sent.text[s:e]),
                       span=span_of(doc, sent.start + s, sent.start + e))
             for s, e in quoted_list(sent.text, quotes, quotes[0][0] - 1)]
 
 
-def sentences_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+def sentences_to_directions(nlp: Nlp, doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
     out: list[Direction] = []
     for i, line in enumerate(lines):
         if i in used or line.shape == "heading":
@@ -293,18 +299,18 @@ def sentences_to_directions(doc: Document, lines: list[Line], used: set[int]) ->
         open_list = False
         for sent in line_sentences(line):
             if open_list:
-                more = continuation_to_directions(doc, sent)
+                more = continuation_to_directions(nlp, doc, sent)
                 if more:
                     out.extend(more)
                     continue
-            found, open_list = sentence_to_directions(doc, sent)
+            found, open_list = sentence_to_directions(nlp, doc, sent)
             out.extend(found)
     return out
 
 
 # --- slides -----------------------------------------------------------------------------------
 
-def is_slide_item(line: Line) -> bool:
+def is_slide_item(nlp: Nlp, line: Line) -> bool:
     """A short lower-case line opening with a noun or an adjective: «развитие туризма»."""
     text = without_parentheticals(line.text)
     ws = words(text)
@@ -312,36 +318,36 @@ def is_slide_item(line: Line) -> bool:
         return False
     if text.rstrip().endswith((".", "!", "?", ":")):
         return False
-    return word_form(ws[0].text).pos in ("NOUN", "ADJF")
+    return word_form(nlp, ws[0].text).pos in ("NOUN", "ADJF")
 
 
-def slide_title_noun(line: Line) -> str | None:
+def slide_title_noun(nlp: Nlp, line: Line) -> str | None:
     if line.shape != "heading":
         return None
     for w in words(line.text):
-        lem = lemma(w.text)
-        if lem in cues.SLIDE_DIRECTION_NOUNS and word_form(w.text).pos == "NOUN":
-            return lem
+        labels = word_labels(nlp, cues.DIRECTION_CUES, w.text) & {"slide", "strategy"}
+        if labels and word_form(nlp, w.text).pos == "NOUN":
+            return min(labels)
     return None
 
 
-def slides_to_directions(doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+def slides_to_directions(nlp: Nlp, doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
     out: list[Direction] = []
     strategy_seen = False
     i = 0
     while i < len(lines):
-        noun = slide_title_noun(lines[i]) if i not in used else None
+        noun = slide_title_noun(nlp, lines[i]) if i not in used else None
         if noun is None:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and lines[j].shape == "heading" and slide_title_noun(lines[j]) is None:
+        while j < len(lines) and lines[j].shape == "heading" and slide_title_noun(nlp, lines[j]) is None:
             j += 1  # the title may run over several short heading lines
         k = j
-        while k < len(lines) and k not in used and is_slide_item(lines[k]):
+        while k < len(lines) and k not in used and is_slide_item(nlp, lines[k]):
             k += 1
         if k - j >= 2:
-            if noun in cues.SLIDE_STRATEGY_NOUNS:
+            if noun == "strategy":
                 if strategy_seen:
                     i = k
                     continue
@@ -360,17 +366,17 @@ def dedupe(directions: list[Direction]) -> list[Direction]:
     seen: set[str] = set()
     out = []
     for d in directions:
-        key = " ".join(d.name.lower().replace("ё", "е").split())
+        key = name_key(d.name)
         if key not in seen:
             seen.add(key)
             out.append(d)
     return out
 
 
-def extract_directions(doc: Document) -> list[Direction]:
+def extract_directions(doc: Document, nlp: Nlp) -> list[Direction]:
     lines = doc_to_lines(doc)
     used: set[int] = set()
-    found = cue_lists_to_directions(doc, lines, used)
-    found += slides_to_directions(doc, lines, used)
-    found += sentences_to_directions(doc, lines, used)
+    found = cue_lists_to_directions(nlp, doc, lines, used)
+    found += slides_to_directions(nlp, doc, lines, used)
+    found += sentences_to_directions(nlp, doc, lines, used)
     return dedupe(sorted(found, key=lambda d: d.span.start))

@@ -14,25 +14,24 @@ import re
 from dataclasses import dataclass
 
 from stratdoc.extract.lexicon import cues
+from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.units import Line, clean_name, doc_to_lines, first_sentence, span_of
 from stratdoc.schema import Document, Goal, Task
 
-_QUAL = "|".join(cues.GOAL_QUALIFIERS)
-_NUM = r"(?:№\s*)?(?P<num>\d{1,2}(?:\.\d{1,2})*)"
-_SEP = r"\s*[.:)]?\s*(?:[-–—:]\s*)?"
+_QUAL = cues.GOAL_QUALIFIER
 # «Цель 1. Текст», «Цели 1: Текст», «Стратегическая цель 2 – Текст».
-NUMBERED_GOAL = re.compile(rf"(?:(?:{_QUAL})\w*\s+)?цел[ьи]\s*{_NUM}{_SEP}(?P<text>\S.*)", re.I)
+NUMBERED_GOAL = re.compile(rf"{cues.GOAL_NUMBER_RE.pattern}(?P<text>\S.*)", re.I)
 # «Цель: Текст», «Главная цель Стратегии – Текст» (up to five words between the cue and the dash).
 LABELLED_GOAL = re.compile(
-    rf"(?:(?:{_QUAL})\w*\s+)?цель(?:\s+[\w«»\"-]+){{0,5}}?\s*(?::|\s[-–—])\s*(?P<text>\S.*)", re.I)
+    rf"{_QUAL}цель(?:\s+[\w«»\"-]+){{0,5}}?\s*(?::|\s[-–—])\s*(?P<text>\S.*)", re.I)
 # «Главной целью Стратегии является Текст».
 COPULA_GOAL = re.compile(
-    rf"(?:{_QUAL})\w*\s+цел(?:ью|ями)\b[^.:;]{{0,120}}?\s(?:{'|'.join(cues.GOAL_COPULAS)})\s+(?P<text>\S.*)",
-    re.I)
+    rf"(?:{'|'.join(cues.GOAL_QUALIFIERS)})\w*\s+цел(?:ью|ями)\b[^.:;]{{0,120}}?\s(?:{'|'.join(cues.GOAL_COPULAS)})"
+    rf"\s+(?P<text>\S.*)", re.I)
 # «Цели:» or «Основные цели стратегии:» alone on a line: a list of goals follows.
-GOALS_HEADER = re.compile(rf"(?:(?:{_QUAL})\w*\s+)?цели(?:\s+[\w«»\"-]+){{0,5}}?\s*:\s*$", re.I)
+GOALS_HEADER = re.compile(rf"{_QUAL}цели(?:\s+[\w«»\"-]+){{0,5}}?\s*:\s*$", re.I)
 
-NUMBERED_TASK = re.compile(rf"задач[аи]\s*{_NUM}{_SEP}(?P<text>\S.*)", re.I)
+NUMBERED_TASK = re.compile(rf"{cues.TASK_NUMBER_RE.pattern}(?P<text>\S.*)", re.I)
 LABELLED_TASK = re.compile(r"задача(?:\s+[\w«»\"-]+){0,3}?\s*(?::|\s[-–—])\s*(?P<text>\S.*)", re.I)
 # «Задачи:», «Для достижения цели решаются следующие задачи:», «Задачи: а; б; в.»
 TASKS_HEADER = re.compile(r"(?:^|\s)задач(?:и|ами)?(?:\s+[\w«»\"-]+){0,4}?\s*:\s*(?P<text>.*)$", re.I)
@@ -148,7 +147,7 @@ def merge_goals(goals: list[_Goal]) -> list[_Goal]:
     return out
 
 
-def extract_goals(doc: Document) -> list[Goal]:
+def extract_goals(doc: Document, nlp: Nlp) -> list[Goal]:
     goals = merge_goals(lines_to_goals(doc_to_lines(doc)))
     return [Goal(number=g.number, text=g.text, tasks=g.tasks, span=span_of(doc, g.start, g.end))
             for g in goals]

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
+from stratdoc.extract.lexicon import cues
+from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Block, BlockKind, Document
 from stratdoc.schema.records import Measure, Span
 
 # A block that announces a list of measures: ends with «мероприятия:», or is a «План мероприятий» title.
 LEAD_RE = re.compile(r"мероприяти[яйе]\s*(?:\([^)]*\))?\s*:\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 PLAN_TITLE_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s*)?план\s+мероприятий\b", re.IGNORECASE)
-GOAL_RE = re.compile(r"^\s*(?:[а-яё]+ая\s+)?цел[ьи]\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]", re.IGNORECASE)
-TASK_RE = re.compile(r"^\s*задач[аи]\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]", re.IGNORECASE)
 BULLET_RE = re.compile(r"^\s*(?:[-–—•·▪■●○◦*]\s*|(?P<num>\d+(?:\.\d+)*)[.)]\s+|[а-я]\)\s+)")
 INLINE_SPLIT_RE = re.compile(r"\s*;\s*")
 MIN_ITEM_WORDS = 2
@@ -38,7 +38,7 @@ def _measure(number: str | None, name: str, goal: str | None, b: Block, start: i
     return Measure(number=number, name=name, goal=goal, span=Span(page=b.page, start=start, end=end))
 
 
-def extract_text_measures(doc: Document) -> list[Measure]:
+def extract_text_measures(doc: Document, nlp: Nlp) -> list[Measure]:
     out: list[Measure] = []
     goal: str | None = None
     blocks = doc.blocks
@@ -48,11 +48,12 @@ def extract_text_measures(doc: Document) -> list[Measure]:
         i += 1
         if b.kind == BlockKind.TABLE:
             continue
-        gm, tm = GOAL_RE.match(b.text), TASK_RE.match(b.text)
+        head = b.text.lstrip()
+        gm, tm = cues.GOAL_NUMBER_RE.match(head), cues.TASK_NUMBER_RE.match(head)
         if gm:
-            goal = gm.group(1)
+            goal = gm.group("num")
         elif tm and goal is None:
-            goal = tm.group(1).split(".")[0]
+            goal = tm.group("num").split(".")[0]
         lead = LEAD_RE.search(b.text)
         is_lead = (lead is not None and not _is_item_block(b)) or \
             (PLAN_TITLE_RE.match(b.text) is not None and len(b.text) <= PLAN_TITLE_MAX_CHARS)

@@ -5,8 +5,9 @@ bullets into separate blocks, another into one block with line breaks, and in bo
 line's shape ("1. …", "- …", a short upper-case title) is what carries the nesting. Table
 blocks are skipped: tables have their own extractor.
 
-Morphology comes from pymorphy3 through `nlp.models()`, turned here into a small frozen
-`WordForm`, so the rule modules compare lemmas and grammemes without touching pymorphy objects.
+Morphology comes from the `Nlp` object the caller passes down: its `WordParse` records are
+folded here into one small `WordForm` per word (the readings of the most probable part of
+speech), which is what the rules compare.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from pathlib import Path
+from weakref import WeakKeyDictionary
 
-from stratdoc.extract import nlp
+from stratdoc.extract.lexicon.lines import SENTENCE_BREAK
+from stratdoc.extract.nlp import Nlp, WordParse
 from stratdoc.schema import BlockKind, Document, Span
 
 # "- item", "• item", "■ item" …: a bulleted line.
@@ -33,7 +36,6 @@ ABBREVIATIONS = frozenset({
     "г", "гг", "им", "ул", "д", "т", "п", "пп", "с", "ст", "обл", "р", "руб", "тыс", "млн", "млрд",
     "чел", "ед", "др", "пр", "см", "ред", "рис", "табл", "стр", "ч", "n", "no", "кв", "м", "км", "га",
 })
-SENTENCE_END = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
 
 
 @dataclass(frozen=True)
@@ -82,10 +84,6 @@ class Word:
     start: int
     end: int
 
-    @property
-    def form(self) -> WordForm:
-        return word_form(self.text)
-
 
 def is_upper_text(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
@@ -128,21 +126,56 @@ def doc_to_lines(doc: Document) -> list[Line]:
 
 # --- morphology ------------------------------------------------------------------------
 
-@cache
-def word_form(word: str) -> WordForm:
-    parses = nlp.morph().parse(word.lower())
+# Parts of speech pymorphy3 leaves unnamed, read from the grammemes: «LED», «123», «ЦГИ».
+UNNAMED_POS = ("LATN", "NUMB", "ROMN", "PNCT", "UNKN")
+
+
+# The forms folded from one `Nlp`'s parses, living as long as that object: folding costs more
+# than the parse lookup, words repeat, and a worker's object never shares another's.
+_FORMS: WeakKeyDictionary[Nlp, dict[str, WordForm]] = WeakKeyDictionary()
+
+
+def word_form(nlp: Nlp, word: str) -> WordForm:
+    forms = _FORMS.get(nlp)
+    if forms is None:
+        forms = _FORMS.setdefault(nlp, {})
+    form = forms.get(word)
+    if form is None:
+        form = forms[word] = parses_to_form(word, nlp.parses(word))
+    return form
+
+
+def parses_to_form(word: str, parses: tuple[WordParse, ...]) -> WordForm:
+    """One word's readings folded into the form the rules compare: the most probable reading's
+    lemma and part of speech, and every case and number that part of speech allows it."""
     if not parses:
         return WordForm(word.lower(), None, frozenset(), frozenset())
     first = parses[0]
-    pos = str(first.tag.POS) if first.tag.POS else str(first.tag).split(",")[0].split()[0]
-    same = [p for p in parses if p.tag.POS == first.tag.POS]
-    cases = frozenset(str(p.tag.case) for p in same if p.tag.case)
-    numbers = frozenset(str(p.tag.number) for p in same if p.tag.number)
-    return WordForm(first.normal_form.replace("ё", "е"), pos, cases, numbers)
+    pos = first.pos or next((g for g in UNNAMED_POS if g in first.grammemes), None)
+    same = [p for p in parses if p.pos == first.pos]
+    cases = frozenset(str(p.case) for p in same if p.case)
+    numbers = frozenset(str(p.number) for p in same if p.number)
+    return WordForm(first.lemma.replace("ё", "е"), pos, cases, numbers)
 
 
-def lemma(word: str) -> str:
-    return word_form(word).lemma
+# lemma → labels of a pattern file's one-word phrases: a vocabulary table, built once per file
+# and `Nlp` object, for rules that ask about one word at a time.
+_WORD_LABELS: WeakKeyDictionary[Nlp, dict[Path, dict[str, frozenset[str]]]] = WeakKeyDictionary()
+
+
+def word_labels(nlp: Nlp, path: Path, word: str) -> frozenset[str]:
+    """The labels a pattern file gives one word, by its lemma («порталы» → {"weak"})."""
+    tables = _WORD_LABELS.get(nlp)
+    if tables is None:
+        tables = _WORD_LABELS.setdefault(nlp, {})
+    table = tables.get(path)
+    if table is None:
+        grouped: dict[str, set[str]] = {}
+        for e in nlp.patterns(path).entries:
+            if "phrase" in e and " " not in e["phrase"].strip():
+                grouped.setdefault(nlp.lemma(e["phrase"]), set()).add(e["label"])
+        table = tables[path] = {k: frozenset(v) for k, v in grouped.items()}
+    return table.get(nlp.lemma(word), frozenset())
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
@@ -155,7 +188,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of a line, full stops after abbreviations not counted."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for m in SENTENCE_END.finditer(text):
+    for m in SENTENCE_BREAK.finditer(text):
         before = WORD.findall(text[max(0, m.start() - 12):m.start() + 1])
         if (text[m.start()] == "." and before and text[m.start() - 1].isalpha()
                 and before[-1].lower() in ABBREVIATIONS):
@@ -214,6 +247,55 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         out.append((i + 1, j))
         i = j + 1
     return out
+
+
+def quoted_offsets(text: str) -> set[int]:
+    """Every offset inside a quotation, its quote marks included: where a split must not cut."""
+    return {i for s, e in quote_spans(text) for i in range(s - 1, e + 1)}
+
+
+# What stands between two quoted names of one list: «А» (АБ), «Б» и «В», а также «Г».
+QUOTE_JOINER = r"\s*(?:\([^()]{1,30}\))?\s*(?:,\s*а\s+также|,|;|\bи\b|\bили\b)\s*"
+
+
+def name_key(name: str) -> str:
+    """A name folded for deduplication: case, «ё» and spacing ignored."""
+    return " ".join(name.lower().replace("ё", "е").split())
+
+
+def split_top_level(text: str) -> list[tuple[str, int]]:
+    """Comma items of a sentence, commas inside quotes and parentheses kept."""
+    items, depth, start = [], 0, 0
+    inside = quoted_offsets(text)
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in ",;" and depth == 0 and i not in inside:
+            items.append((text[start:i], start))
+            start = i + 1
+    items.append((text[start:], start))
+    return [(x, a) for x, a in items if x.strip()]
+
+
+def split_inline_items(text: str, count: int | None) -> list[tuple[str, int, int]]:
+    """«А, Б, В и Г» → (name, start, end) items; the last «и» splits only when a stated count
+    asks for it, since «ремонт дорог и мостов» is one item."""
+    sep = re.compile(r"\s*;\s*" if ";" in text else r"\s*,\s*")
+    pieces, pos = [], 0
+    for m in sep.finditer(text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    pieces = [(a, b) for a, b in pieces if text[a:b].strip()]
+    if count and len(pieces) == count - 1:
+        a, b = pieces[-1]
+        conj = list(re.finditer(r"\s+и\s+", text[a:b]))
+        if conj:
+            last = conj[-1]
+            pieces[-1:] = [(a, a + last.start()), (a + last.end(), b)]
+    return [(clean_name(without_parentheticals(text[a:b])), *strip_span(text, a, b)) for a, b in pieces]
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
