@@ -85,7 +85,7 @@ class Patterns:
         doc = Doc(self.nlp.vocab, words=list(words), lemmas=lemmas)
         strings = self.nlp.vocab.strings
         found = [(strings[mid], s, e) for matcher in (self._lemma, self._lower, self._tokens)
-                 for mid, s, e in matcher(doc)]
+                 if len(matcher) for mid, s, e in matcher(doc)]
         found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
         if not longest:
             return found

@@ -130,8 +130,8 @@ class Nlp:
             if len(self._parse_cache) >= WORD_CACHE:
                 self._parse_cache.clear()
             hit = tuple(
-                WordParse(low, p.normal_form, str(p.tag.POS) if p.tag.POS else None,
-                          frozenset(p.tag.grammemes), p.tag.case, p.tag.number, p.tag.gender, i)
+                WordParse(low, p.normal_form, _str(p.tag.POS), frozenset(map(str, p.tag.grammemes)),
+                          _str(p.tag.case), _str(p.tag.number), _str(p.tag.gender), i)
                 for i, p in enumerate(self._raw(low)))
             self._parse_cache[low] = hit
         return hit
@@ -176,6 +176,11 @@ class Nlp:
         if path not in self._patterns:
             self._patterns[path] = Patterns(self, path)
         return self._patterns[path]
+
+
+def _str(grammeme: Any) -> str | None:
+    """pymorphy3 hands out its own string type for grammemes: ours are plain `str`."""
+    return str(grammeme) if grammeme else None
 
 
 @cache
