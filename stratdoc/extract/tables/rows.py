@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from stratdoc.extract.lexicon.cues import GOAL_WORD, TASK_WORD
 from stratdoc.extract.lexicon.numbers import parse_number
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.grid import GridRow, TableView
@@ -28,16 +29,17 @@ from stratdoc.schema import Cell
 from stratdoc.schema.records import Span
 
 # «Цель 1.», «Ц.2», «Стратегическая цель 3:» (an adjective may qualify the goal).
-GOAL_RE = re.compile(r"^\s*(?:[а-яё]+ая\s+)?(?:цел[ьи]|ц\.)\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$",
-                     re.IGNORECASE | re.DOTALL)
-TASK_RE = re.compile(r"^\s*задач[аи]\s*(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$",
-                     re.IGNORECASE | re.DOTALL)
+# Built from the label family in lexicon/cues.py; a table cell may also shorten «цель» to «ц.»,
+# and its number may run longer than a sentence's label (a cell holds nothing else).
+_ROW_NUMBER = r"(?:№\s*)?(\d+(?:\.\d+)*)\s*[.:)\-–—]?\s*(.*)$"
+GOAL_RE = re.compile(rf"^\s*(?:[а-яё]+ая\s+)?(?:{GOAL_WORD}|ц\.)\s*{_ROW_NUMBER}", re.IGNORECASE | re.DOTALL)
+TASK_RE = re.compile(rf"^\s*{TASK_WORD}\s*{_ROW_NUMBER}", re.IGNORECASE | re.DOTALL)
 LEGAL_NOTE_RE = re.compile(
     r"^\(?\s*(?:в\s+ред(?:\.|акции)|введен[аоы]?\s|утратил[аио]?\s+силу|исключен[аоы]?\s|"
     r"позиция\s+(?:введена|исключена)|строка\s+(?:введена|исключена))",
     re.IGNORECASE,
 )
-GOAL_WORD_RE = re.compile(r"^\s*цел[ьи]\s*[.:\-–—]?\s*", re.IGNORECASE)
+GOAL_WORD_RE = re.compile(rf"^\s*{GOAL_WORD}\s*[.:\-–—]?\s*", re.IGNORECASE)
 # «Цель: …» / «Цель – …» without a number: still the goal the rows below serve.
 # A section row's own number and label word: «1. Промышленность», «Направление 2. Туризм», «III. Спорт»;
 # the section is named by what follows, as when the number stands in a cell of its own.
