@@ -23,6 +23,7 @@ from stratdoc.extract.entities.narrative import (
 )
 from stratdoc.extract.lexicon.dates import DateMatch, find_dates
 from stratdoc.extract.lexicon.places import NOT_A_CITY, settlement_nominative
+from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Document, Event
 
 # (adjective lemma right before the head or None, head lemma) → kind; the adjective nearest
@@ -99,12 +100,14 @@ class EventMention:
     end: int
 
 
-def extract_events(doc: Document, doc_date: date | None = None, nv: Narrative | None = None) -> list[Event]:
+def extract_events(doc: Document, doc_date: date | None = None, nv: Narrative | None = None, *,
+                   nlp: Nlp) -> list[Event]:
     """Events of one document; a date without a year takes the document's year, else the year
     of the nearest full date printed before it."""
-    nv = nv or document_to_narrative(doc)
+    nv = nv or document_to_narrative(doc, nlp)
     context = YearContext.of(nv.text)
-    mentions = [m for i in range(len(nv.tokens)) if (m := mention_at(nv, i, doc_date, context)) is not None]
+    mentions = [m for i in range(len(nv.tokens))
+                if (m := mention_at(nv, nlp, i, doc_date, context)) is not None]
     return [Event(name=m.name, kind=m.kind, date_from=m.date_from, date_to=m.date_to, place=m.place,
                   span=nv.span(m.start, m.end)) for m in mentions_to_events(mentions)]
 
@@ -161,7 +164,8 @@ def event_dates(nv: Narrative, clause_start: int, clause_end: int) -> list[DateM
     return [d for d in find_dates(text) if not d.weekday and not DEADLINE_BEFORE.search(text[:d.start])]
 
 
-def mention_at(nv: Narrative, i: int, doc_date: date | None, context: YearContext) -> EventMention | None:
+def mention_at(nv: Narrative, nlp: Nlp, i: int, doc_date: date | None,
+               context: YearContext) -> EventMention | None:
     kind = event_kind(nv, i)
     if kind is None:
         return None
@@ -183,7 +187,7 @@ def mention_at(nv: Narrative, i: int, doc_date: date | None, context: YearContex
     if title is not None:
         name, titled = title, True
     else:
-        name, titled = phrase_to_nominative(nv, first, i, last), False
+        name, titled = phrase_to_nominative(nv, nlp, first, i, last), False
     date_from = date_to = day = None
     if dates:
         d = min(dates, key=lambda d: abs(clause_start + d.start - nv.tokens[i].start))

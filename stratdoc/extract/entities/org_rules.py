@@ -21,9 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from stratdoc.extract import nlp
 from stratdoc.extract.entities.narrative import CASES, OPEN_QUOTES, Narrative, phrase_to_nominative
-from stratdoc.extract.nlp import NlpToken
+from stratdoc.extract.nlp import Nlp, NlpToken
 
 # Head nouns of bodies that are hardly ever used generically when capitalised, so one
 # complement suffices even at the start of a sentence («Министерство экономики …»). The
@@ -149,29 +148,29 @@ def lemma_of(nv: Narrative, i: int) -> str:
     return nv.lemmas[i]
 
 
-def find_org_mentions(nv: Narrative) -> list[OrgMention]:
+def find_org_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     """Every rule-based organization mention, in text order; nested ones allowed."""
-    named = legal_form_mentions(nv) + brand_mentions(nv) + agency_mentions(nv)
+    named = legal_form_mentions(nv, nlp) + brand_mentions(nv, nlp) + agency_mentions(nv, nlp)
     # a body word inside a quoted name is part of that name («АО «Корпорация развития …»»)
-    bodies = [b for b in body_mentions(nv) if not any(n.start <= b.start and b.end <= n.end for n in named)]
+    bodies = [b for b in body_mentions(nv, nlp)
+              if not any(n.start <= b.start and b.end <= n.end for n in named)]
     out = named + bodies
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
 
 # one-word agency names ---------------------------------------------------------------------------
-def agency_mentions(nv: Narrative) -> list[OrgMention]:
+def agency_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     """«Иркутскстата» → «Иркутскстат»: a capitalised word the dictionary lacks (or knows as an
     organization) ending in an agency suffix, in the nominative by its noun reading."""
-    morph = nlp.morph()
     out = []
     for tok in nv.tokens:
         m = AGENCY_WORD.fullmatch(tok.text)
         if m is None:
             continue
         low = tok.text.lower()
-        parses = [p for p in morph.parse(low) if p.tag.POS == "NOUN"]
-        if not parses or morph.word_is_known(low) and not any("Orgn" in p.tag for p in parses):
+        parses = [p for p in nlp.parses(low) if p.pos == "NOUN"]
+        if not parses or nlp.is_known(low) and not any(p.has("Orgn") for p in parses):
             continue
         out.append(OrgMention(tok.start, tok.end, m.group("stem").capitalize(), "agency"))
     return out
@@ -189,7 +188,7 @@ def legal_form_at(nv: Narrative, i: int) -> int | None:
     return None
 
 
-def legal_form_mentions(nv: Narrative) -> list[OrgMention]:
+def legal_form_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     """«АО «Вега»», «ГБУЗ РК «…»», and unquoted school-like names «МАОУ СОШ № 2»."""
     out: list[OrgMention] = []
     for i in range(len(nv.tokens)):
@@ -198,7 +197,7 @@ def legal_form_mentions(nv: Narrative) -> list[OrgMention]:
             continue
         opener = end + 1
         while opener < min(len(nv.tokens), end + 1 + MAX_TOKENS_BEFORE_QUOTE) and \
-                _is_name_like(nv.tokens[opener].text) and nv.same_clause(end, opener):
+                _is_name_like(nv.tokens[opener].text, nlp) and nv.same_clause(end, opener):
             opener += 1
         if opener >= len(nv.tokens) or not nv.same_clause(end, opener):
             continue
@@ -208,7 +207,7 @@ def legal_form_mentions(nv: Narrative) -> list[OrgMention]:
             if close is None:
                 continue
         head = i if end == i else _first_noun(nv, i, end)
-        form = nv.phrase(i, end) if end == i else capitalize(phrase_to_nominative(nv, i, head, end))
+        form = nv.phrase(i, end) if end == i else capitalize(phrase_to_nominative(nv, nlp, i, head, end))
         name = f"{form} {nv.phrase(end + 1, close)}"
         out.append(OrgMention(nv.tokens[i].start, nv.tokens[close].end, name, "legal"))
     return out
@@ -229,7 +228,7 @@ def _first_noun(nv: Narrative, i: int, end: int) -> int:
 
 
 # quoted names after a descriptor ------------------------------------------------------------------
-def brand_mentions(nv: Narrative) -> list[OrgMention]:
+def brand_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     """«Госкорпораций «Ростех» и «Роснано»» → «Ростех», «Роснано»."""
     out: list[OrgMention] = []
     for i in range(len(nv.tokens) - 2):
@@ -240,10 +239,10 @@ def brand_mentions(nv: Narrative) -> list[OrgMention]:
             close = nv.closing_quote(j) if nv.tokens[j].text in OPEN_QUOTES else None
             if close is None or close == j + 1:
                 break
-            if lemma_of(nv, i) in TEAM_DESCRIPTORS and not _has_unknown_word(nv, j + 1, close - 1):
+            if lemma_of(nv, i) in TEAM_DESCRIPTORS and not _has_unknown_word(nv, nlp, j + 1, close - 1):
                 break
             head = _first_noun(nv, j + 1, close - 1)
-            name = phrase_to_nominative(nv, j + 1, head, close - 1)
+            name = phrase_to_nominative(nv, nlp, j + 1, head, close - 1)
             out.append(OrgMention(nv.tokens[j + 1].start, nv.tokens[close - 1].end, name, "brand"))
             nxt = close + 1
             if nxt + 1 < len(nv.tokens) and nv.tokens[nxt].text in (",", "и"):
@@ -253,15 +252,14 @@ def brand_mentions(nv: Narrative) -> list[OrgMention]:
     return out
 
 
-def _has_unknown_word(nv: Narrative, first: int, last: int) -> bool:
-    morph = nlp.morph()
+def _has_unknown_word(nv: Narrative, nlp: Nlp, first: int, last: int) -> bool:
     return any(any(c.isalpha() for c in nv.tokens[k].text) and (
-        _is_name_like(nv.tokens[k].text) or not morph.word_is_known(nv.tokens[k].text.lower()))
+        _is_name_like(nv.tokens[k].text, nlp) or not nlp.is_known(nv.tokens[k].text))
         for k in range(first, last + 1))
 
 
 # bodies grown from a head noun ---------------------------------------------------------------------
-def body_mentions(nv: Narrative) -> list[OrgMention]:
+def body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     out: list[OrgMention] = []
     for i, tok in enumerate(nv.tokens):
         if tok.pos not in ("NOUN", "PROPN"):
@@ -272,23 +270,23 @@ def body_mentions(nv: Narrative) -> list[OrgMention]:
             if close is None and nv.same_clause(i, opener):
                 close = _settlement_or_dedication_end(nv, opener)  # «музей им. А. С. Пушкина»
             if close is not None and close > opener:
-                first = _name_start(nv, i)
-                name = capitalize(phrase_to_nominative(nv, first, i, close))
+                first = _name_start(nv, nlp, i)
+                name = capitalize(phrase_to_nominative(nv, nlp, first, i, close))
                 out.append(OrgMention(nv.tokens[first].start, nv.tokens[close].end, name, "body"))
             continue
         if lemma_of(nv, i) not in HEADS:
             continue
         if tok.feats.get("Number") == "Plur" and lemma_of(nv, i) not in SHORT_MINISTRIES:
             continue
-        first = _name_start(nv, i)
-        last, evidence = grow_complements(nv, i)
+        first = _name_start(nv, nlp, i)
+        last, evidence = grow_complements(nv, nlp, i)
         if last == i and lemma_of(nv, i) not in SHORT_MINISTRIES:
             continue
         if lemma_of(nv, i) in BRAND_DESCRIPTORS and nv.closing_quote(i + 1) == last:
             continue  # «корпорации «X»» is the brand X (brand_mentions)
         if not _accept_body(nv, first, i, last, evidence):
             continue
-        name = capitalize(phrase_to_nominative(nv, first, i, last))
+        name = capitalize(phrase_to_nominative(nv, nlp, first, i, last))
         out.append(OrgMention(nv.tokens[first].start, nv.tokens[last].end, name, "body"))
     return out
 
@@ -303,13 +301,13 @@ def _skip_genitives(nv: Narrative, head: int, limit: int = 3) -> int:
     return min(j, len(nv.tokens) - 1)
 
 
-def _name_start(nv: Narrative, head: int) -> int:
+def _name_start(nv: Narrative, nlp: Nlp, head: int) -> int:
     """Agreeing adjectives before the head belong to the name («Городской Управы»)."""
     case, number = nv.tokens[head].feats.get("Case"), nv.tokens[head].feats.get("Number")
     k = head
     while k - 1 >= 0 and nv.same_clause(k - 1, head):
         prev = nv.tokens[k - 1]
-        if prev.pos != "ADJ" or not _agrees(prev, case, number):
+        if prev.pos != "ADJ" or not _agrees(prev, case, number, nlp):
             break
         if lemma_of(nv, k - 1) in NOT_NAME_MODIFIERS:
             break
@@ -317,14 +315,14 @@ def _name_start(nv: Narrative, head: int) -> int:
     return k
 
 
-def _agrees(tok: NlpToken, case: str | None, number: str | None) -> bool:
+def _agrees(tok: NlpToken, case: str | None, number: str | None, nlp: Nlp) -> bool:
     """The tagger's case and number, or failing that a dictionary reading, agree with the head's
     («Северо-Восточный» tagged accusative before «федеральный университет»)."""
     if tok.feats.get("Case") == case and tok.feats.get("Number") == number:
         return True
     want = {CASES.get(case or ""), {"Sing": "sing", "Plur": "plur"}.get(number or "")} - {None}
     return bool(want) and tok.text[:1].isupper() and any(
-        p.tag.POS == "ADJF" and want <= set(p.tag.grammemes) for p in nlp.morph().parse(tok.text.lower()))
+        p.pos == "ADJF" and want <= p.grammemes for p in nlp.parses(tok.text))
 
 
 def _accept_body(nv: Narrative, first: int, head: int, last: int, evidence: bool) -> bool:
@@ -350,7 +348,7 @@ def _accept_body(nv: Narrative, first: int, head: int, last: int, evidence: bool
     return not at_start or lemma_of(nv, head) in STRONG_HEADS or by_topic
 
 
-def grow_complements(nv: Narrative, head: int) -> tuple[int, bool]:
+def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
     """Last token of the head's complements, and whether they hold a proper name or quote.
 
     Genitive words always join; a preposition «по» / «при» opens a dative / locative
@@ -386,12 +384,12 @@ def grow_complements(nv: Narrative, head: int) -> tuple[int, bool]:
                 break
             last, evidence, closed, j = close, True, True, close + 1
             continue
-        if tok.pos in ("NOUN", "PROPN", "ADJ", "NUM") or _is_name_like(text):
-            proper = _is_name_like(text) or nv.labels[j] == "LOC" or (
+        if tok.pos in ("NOUN", "PROPN", "ADJ", "NUM") or _is_name_like(text, nlp):
+            proper = _is_name_like(text, nlp) or nv.labels[j] == "LOC" or (
                 nv.labels[j] == "ORG" and text[:1].isupper())
             if closed and not (proper or lem in TERRITORY_LEMMAS):
                 break
-            if case == "Gen" or _is_name_like(text) or (group_case is not None and case == group_case):
+            if case == "Gen" or _is_name_like(text, nlp) or (group_case is not None and case == group_case):
                 evidence = evidence or text[:1].isupper()
                 closed = closed or proper
                 if tok.pos != "ADJ":
@@ -488,12 +486,12 @@ def capitalize(name: str) -> str:
     return name[:1].upper() + name[1:] if name[:1].islower() else name
 
 
-def _is_name_like(text: str) -> bool:
+def _is_name_like(text: str, nlp: Nlp) -> bool:
     """Abbreviations and Latin names: «РФ», «УрО», «РАН», «GS»."""
     letters = [c for c in text if c.isalpha()]
     if not letters or not text[:1].isupper():
         return False
-    if text.isupper() and len(letters) > MAX_ABBREVIATION_LETTERS and nlp.morph().word_is_known(text.lower()):
+    if text.isupper() and len(letters) > MAX_ABBREVIATION_LETTERS and nlp.is_known(text):
         return False
     return sum(c.isupper() for c in letters) >= 2 or all("a" <= c.lower() <= "z" for c in letters)
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract import nlp
 from stratdoc.extract.entities.narrative import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -37,6 +36,7 @@ from stratdoc.extract.entities.org_rules import (
 )
 from stratdoc.extract.lexicon.org_names import org_key
 from stratdoc.extract.lexicon.places import proper_place_lemmas
+from stratdoc.extract.nlp import Nlp, shared
 from stratdoc.schema import Document, Organization
 
 # Abbreviations natasha tags as ORG that name no organization.
@@ -74,17 +74,17 @@ CLAUSE_OPENERS = frozenset({"-", "–", "—", "•", "(", "«", '"', ":", "*"})
 PROPER_TAGS = ("Orgn", "Geox", "Name", "Surn", "Patr", "Abbr", "Trad")
 
 
-def extract_organizations(doc: Document, nv: Narrative | None = None) -> list[Organization]:
+def extract_organizations(doc: Document, nv: Narrative | None = None, *, nlp: Nlp) -> list[Organization]:
     """Organizations of one document, one record per `org_key`, in order of first mention."""
-    nv = nv or document_to_narrative(doc)
-    return mentions_to_organizations(nv, organization_mentions(nv))
+    nv = nv or document_to_narrative(doc, nlp)
+    return mentions_to_organizations(nv, organization_mentions(nv, nlp), nlp)
 
 
-def organization_mentions(nv: Narrative) -> list[OrgMention]:
+def organization_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     """Rule mentions plus the natasha ORG spans no rule span overlaps, in text order."""
-    rules = find_org_mentions(nv)
+    rules = find_org_mentions(nv, nlp)
     out = list(rules)
-    for m in ner_mentions(nv):
+    for m in ner_mentions(nv, nlp):
         if not any(m.start < r.end and r.start < m.end for r in rules):
             out.append(m)
     out.sort(key=lambda m: (m.start, -m.end))
@@ -158,7 +158,7 @@ def _alias_after(nv: Narrative, k: int) -> tuple[int, int] | None:
     return k + j, k + end
 
 
-def mentions_to_organizations(nv: Narrative, mentions: list[OrgMention]) -> list[Organization]:
+def mentions_to_organizations(nv: Narrative, mentions: list[OrgMention], nlp: Nlp) -> list[Organization]:
     records: dict[str, Organization] = {}
     for m in mentions:
         key = org_key(m.name)
@@ -170,7 +170,7 @@ def mentions_to_organizations(nv: Narrative, mentions: list[OrgMention]) -> list
                 records[key].name = m.name  # «АДМИНИСТРАЦИЯ ОМСКОЙ ОБЛАСТИ» in a heading first
         else:
             records[key] = Organization(name=m.name, mentions=1, span=nv.span(m.start, m.end))
-    return tidy_organizations(list(records.values()))
+    return tidy_organizations(list(records.values()), nlp)
 
 
 # names as a person would write them ------------------------------------------------------------
@@ -182,23 +182,27 @@ _UPPER_WORD = re.compile(r"[А-ЯЁA-Z]+(?:-[А-ЯЁA-Z]+)*")
 CAPITALISED_BODY_LEMMAS = frozenset({"дума", "управа"})
 
 
-def tidy_organizations(orgs: list[Organization]) -> list[Organization]:
+def tidy_organizations(orgs: list[Organization], nlp: Nlp | None = None) -> list[Organization]:
     """Names run together split into one record each; a body printed in capitals written as a
-    name is («АДМИНИСТРАЦИЯ ТВЕРСКОЙ ОБЛАСТИ» → «Администрация Тверской области»)."""
+    name is («АДМИНИСТРАЦИЯ СЕВЕРНОЙ ОБЛАСТИ» → «Администрация Северной области»).
+
+    Also the merger's entry point (organizations found in tables and in prose), hence its own
+    default `Nlp`.
+    """
+    nlp = nlp or shared()
     out = []
     for org in orgs:
         for name in JOINED_NAMES.split(org.name):
-            out.append(org.model_copy(update={"name": recase_upper_name(name.strip())}))
+            out.append(org.model_copy(update={"name": recase_upper_name(name.strip(), nlp)}))
     return out
 
 
-def recase_upper_name(name: str) -> str:
+def recase_upper_name(name: str, nlp: Nlp) -> str:
     """Capitals outside quotes in sentence case; abbreviations («ООО», «РФ», «РАН»), words the
     dictionary lacks and quoted names stay as printed, place words keep their capital."""
     letters = [c for c in name if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return name
-    morph = nlp.models().morph
     proper = proper_place_lemmas()
     chars = list(name)
     depth = 0
@@ -215,12 +219,12 @@ def recase_upper_name(name: str) -> str:
         pos = m.start()
         word = m.group()
         low = word.lower()
-        if depth or word in LEGAL_ABBREVIATIONS or not morph.word_is_known(low):
+        if depth or word in LEGAL_ABBREVIATIONS or not nlp.is_known(low):
             continue
-        parses = morph.parse(low)
-        if any("Abbr" in p.tag for p in parses[:2]):
+        parses = nlp.parses(low)
+        if any(p.has("Abbr") for p in parses[:2]):
             continue
-        place = any(p.normal_form.replace("ё", "е") in proper | CAPITALISED_BODY_LEMMAS for p in parses[:3])
+        place = any(p.lemma.replace("ё", "е") in proper | CAPITALISED_BODY_LEMMAS for p in parses[:3])
         first_letter = word[0] if place or not changed and m.start() == 0 else low[0]
         chars[m.start():m.end()] = first_letter + low[1:]
         changed = True
@@ -228,13 +232,13 @@ def recase_upper_name(name: str) -> str:
 
 
 # natasha spans ------------------------------------------------------------------------------------
-def ner_mentions(nv: Narrative) -> list[OrgMention]:
+def ner_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     out: list[OrgMention] = []
     for span in nv.spans:
         if span.type != "ORG":
             continue
         for first, last in clause_pieces(nv, nv.token_range(span.start, span.end)):
-            mention = ner_piece_to_mention(nv, first, last)
+            mention = ner_piece_to_mention(nv, nlp, first, last)
             if mention is not None:
                 out.append(mention)
     return out
@@ -251,7 +255,7 @@ def clause_pieces(nv: Narrative, idx: range) -> list[tuple[int, int]]:
     return pieces
 
 
-def ner_piece_to_mention(nv: Narrative, first: int, last: int) -> OrgMention | None:
+def ner_piece_to_mention(nv: Narrative, nlp: Nlp, first: int, last: int) -> OrgMention | None:
     first, last = _trim_debris(nv, first, last)
     # «Строительство ОКУ «УКС …»»: the name starts at the legal form
     first = next((k for k in range(first + 1, last + 1) if nv.tokens[k].text in LEGAL_ABBREVIATIONS), first)
@@ -259,16 +263,16 @@ def ner_piece_to_mention(nv: Narrative, first: int, last: int) -> OrgMention | N
         return None
     last = _before_open_bracket(nv, first, last)
     first_q, last_q = _repair_quotes(nv, first, last)
-    if first_q is None or last_q is None or _is_quoted_title(nv, first_q, last_q):
+    if first_q is None or last_q is None or _is_quoted_title(nv, nlp, first_q, last_q):
         return None
     first, last = first_q, last_q
     last = _extend_with_place(nv, last)
     if after_place_word(nv, first) or _glued_by_hyphen(nv, first, last):
         return None  # «ул. Ленинского Комсомола», «дорога «…»-«Тросна-Калиновка»-…»
-    if not _looks_like_organization(nv, first, last):
+    if not _looks_like_organization(nv, nlp, first, last):
         return None
     head = next((k for k in range(first, last + 1) if nv.tokens[k].pos in ("NOUN", "PROPN")), first)
-    name = capitalize(phrase_to_nominative(nv, first, head, last))
+    name = capitalize(phrase_to_nominative(nv, nlp, first, head, last))
     return OrgMention(nv.tokens[first].start, nv.tokens[last].end, name, "ner")
 
 
@@ -345,7 +349,7 @@ def _repair_quotes(nv: Narrative, first: int, last: int) -> tuple[int | None, in
     return first, last
 
 
-def _is_quoted_title(nv: Narrative, first: int, last: int) -> bool:
+def _is_quoted_title(nv: Narrative, nlp: Nlp, first: int, last: int) -> bool:
     """A quoted name after a common noun is the title of that thing, not an organization.
 
     «направлениям «Туризм»», «проект «Наш сквер»», «округа "Город Псков"»
@@ -357,10 +361,10 @@ def _is_quoted_title(nv: Narrative, first: int, last: int) -> bool:
         return False
     if last + 1 >= len(nv.tokens) or nv.tokens[last + 1].text not in CLOSE_QUOTES:
         return False
-    return _quote_names_a_thing(nv, before)
+    return _quote_names_a_thing(nv, nlp, before)
 
 
-def _quote_names_a_thing(nv: Narrative, opener: int, depth: int = 0) -> bool:
+def _quote_names_a_thing(nv: Narrative, nlp: Nlp, opener: int, depth: int = 0) -> bool:
     word = opener - 1
     if word < 0 or not nv.same_clause(word, opener):
         return False
@@ -370,7 +374,7 @@ def _quote_names_a_thing(nv: Narrative, opener: int, depth: int = 0) -> bool:
             prev_opener = next((k for k in range(prev - 1, max(-1, prev - 40), -1)
                                 if nv.tokens[k].text in OPEN_QUOTES and nv.closing_quote(k) == prev), None)
             if prev_opener is not None:
-                return _quote_names_a_thing(nv, prev_opener, depth + 1)
+                return _quote_names_a_thing(nv, nlp, prev_opener, depth + 1)
         return False
     tok, lemma = nv.tokens[word], lemma_of(nv, word)
     if tok.text in LEGAL_ABBREVIATIONS or lemma in BRAND_DESCRIPTORS or lemma in HEADS:
@@ -401,7 +405,7 @@ def _extend_with_place(nv: Narrative, last: int) -> int:
     return j
 
 
-def _looks_like_organization(nv: Narrative, first: int, last: int) -> bool:
+def _looks_like_organization(nv: Narrative, nlp: Nlp, first: int, last: int) -> bool:
     """A name needs something proper in it: plain dictionary words in capitals («ОТЧЕТ»,
     «Удельный вес», «Порядки») are headings and sentence starts natasha took for names."""
     ks = [k for k in range(first, last + 1) if any(c.isalpha() for c in nv.tokens[k].text)]
@@ -410,7 +414,7 @@ def _looks_like_organization(nv: Narrative, first: int, last: int) -> bool:
     words = [nv.tokens[k].text for k in ks]
     if not words[0][:1].isupper() or words[0].lower().replace("ё", "е") in NOT_ORGANIZATIONS:
         return False  # «МО «Город Псков»»: a municipality
-    if lemma_of(nv, ks[0]) in DOCUMENT_WORDS or _plural_common_noun(nv, ks[0]):
+    if lemma_of(nv, ks[0]) in DOCUMENT_WORDS or _plural_common_noun(nv, nlp, ks[0]):
         return False  # «Порядок …», «Инвесторы информации»
     if len(ks) == 1:
         letters = sum(c.isalpha() for c in words[0])
@@ -420,48 +424,47 @@ def _looks_like_organization(nv: Narrative, first: int, last: int) -> bool:
             return False  # «Fin», «Таб»: table debris
         if words[0].lower() in NOT_ORGANIZATION_ABBREVIATIONS:
             return False  # «от ГРС до ГРП», «из стран СНГ»
-        if _person_name_word(words[0]):
+        if _person_name_word(words[0], nlp):
             return False  # «ул. Тургенева» cut at its street word: a surname names a person
         if "-" in words[0] and words[0].rsplit("-", 1)[1][:1].islower() and \
-                nlp.models().morph.word_is_known(words[0].rsplit("-", 1)[1].lower()):
+                nlp.is_known(words[0].rsplit("-", 1)[1]):
             return False  # «IT-отрасли»: a common noun with a prefix
     elif lemma_of(nv, ks[-1]) in NOT_ORGANIZATION_HEADS or any(
             lemma_of(nv, k) in NOT_ORGANIZATION_HEADS and nv.tokens[k].pos == "NOUN" for k in ks[:2]):
-        if not any(_proper_word(nv, k) for k in ks):
+        if not any(_proper_word(nv, nlp, k) for k in ks):
             return False  # «Уполномоченный орган», «Тверская энергосистема»
-    return any(_is_proper(nv, k, k == ks[0]) for k in ks)
+    return any(_is_proper(nv, nlp, k, k == ks[0]) for k in ks)
 
 
-def _person_name_word(word: str) -> bool:
+def _person_name_word(word: str, nlp: Nlp) -> bool:
     """The dictionary's first reading of the word is a surname, a first name or a patronymic."""
-    parses = nlp.models().morph.parse(word.lower())
-    return bool(parses) and any(t in parses[0].tag for t in ("Surn", "Name", "Patr"))
+    parses = nlp.parses(word)
+    return bool(parses) and any(parses[0].has(t) for t in ("Surn", "Name", "Patr"))
 
 
-def _proper_word(nv: Narrative, k: int) -> bool:
+def _proper_word(nv: Narrative, nlp: Nlp, k: int) -> bool:
     """A word only a name holds: unknown to the dictionary, an abbreviation, Latin, or a name
     reading that is no adjective of a place («Тверская» is an adjective, «ГОТЭК» is a name)."""
     text = nv.tokens[k].text
     low = text.lower()
-    morph = nlp.models().morph
-    if not morph.word_is_known(low) or all("a" <= c.lower() <= "z" for c in text if c.isalpha()):
+    if not nlp.is_known(low) or all("a" <= c.lower() <= "z" for c in text if c.isalpha()):
         return True
     if text.isupper() and len(text) > 1:
         return True
-    return any(("Name" in p.tag or "Surn" in p.tag or "Orgn" in p.tag) for p in morph.parse(low)[:2])
+    return any((p.has("Name") or p.has("Surn") or p.has("Orgn")) for p in nlp.parses(low)[:2])
 
 
-def _plural_common_noun(nv: Narrative, k: int) -> bool:
+def _plural_common_noun(nv: Narrative, nlp: Nlp, k: int) -> bool:
     """«Инвесторы»: organizations are named in the singular (plural brands come by rule)."""
-    parses = nlp.models().morph.parse(nv.tokens[k].text.lower())
-    return bool(parses) and "plur" in parses[0].tag and not any(t in parses[0].tag for t in PROPER_TAGS)
+    parses = nlp.parses(nv.tokens[k].text)
+    return bool(parses) and parses[0].has("plur") and not any(parses[0].has(t) for t in PROPER_TAGS)
 
 
 def _at_clause_start(nv: Narrative, k: int) -> bool:
     return k == 0 or not nv.same_clause(k - 1, k) or nv.tokens[k - 1].text in CLAUSE_OPENERS
 
 
-def _is_proper(nv: Narrative, k: int, first_word: bool) -> bool:
+def _is_proper(nv: Narrative, nlp: Nlp, k: int, first_word: bool) -> bool:
     """A place natasha joined, a capital letter away from a sentence start, a Latin word, or a
     word the dictionary lacks or knows as a name or an abbreviation («ОТЧЕТ» is none)."""
     text = nv.tokens[k].text
@@ -470,6 +473,5 @@ def _is_proper(nv: Narrative, k: int, first_word: bool) -> bool:
         return True
     if all("a" <= c.lower() <= "z" for c in text if c.isalpha()):
         return True
-    morph = nlp.models().morph
     low = text.lower()
-    return not morph.word_is_known(low) or any(t in p.tag for p in morph.parse(low)[:2] for t in PROPER_TAGS)
+    return not nlp.is_known(low) or any(p.has(t) for p in nlp.parses(low)[:2] for t in PROPER_TAGS)

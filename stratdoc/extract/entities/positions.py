@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stratdoc.extract.entities.narrative import OPEN_QUOTES, Narrative, phrase_to_nominative
+from stratdoc.extract.nlp import Nlp
 
 # Lemmas of the nouns that head a position phrase.
 POSITION_HEADS = frozenset({
@@ -60,7 +61,7 @@ def is_stop(nv: Narrative, i: int) -> bool:
     return tok.pos == "VERB" and tok.feats.get("VerbForm") in STOP_VERB_FORMS
 
 
-def position_before(nv: Narrative, name_first: int) -> Position | None:
+def position_before(nv: Narrative, nlp: Nlp, name_first: int) -> Position | None:
     """The position phrase ending right before the name, several joined by commas.
 
     Words natasha put into the name's span but the name left out («главы городского округа
@@ -96,10 +97,10 @@ def position_before(nv: Narrative, name_first: int) -> Position | None:
             break
         parts.insert(0, (prev_start, segments[k][1]))
         start = prev_start
-    return parts_to_position(nv, parts)
+    return parts_to_position(nv, nlp, parts)
 
 
-def position_after(nv: Narrative, name_last: int) -> Position | None:
+def position_after(nv: Narrative, nlp: Nlp, name_last: int) -> Position | None:
     """«Имя Фамилия, генеральный директор …» up to the next comma, bracket or verb."""
     j = name_last + 1
     if j + 1 >= len(nv.tokens) or nv.tokens[j].text not in (",", "(") or not nv.same_clause(name_last, j + 1):
@@ -125,7 +126,7 @@ def position_after(nv: Narrative, name_last: int) -> Position | None:
             break
         last = m
         m += 1
-    return parts_to_position(nv, [(first, last)])
+    return parts_to_position(nv, nlp, [(first, last)])
 
 
 def comma_segments(nv: Narrative, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -167,11 +168,11 @@ def phrase_start(nv: Narrative, lo: int, hi: int) -> int | None:
     return start
 
 
-def parts_to_position(nv: Narrative, parts: list[tuple[int, int]]) -> Position:
+def parts_to_position(nv: Narrative, nlp: Nlp, parts: list[tuple[int, int]]) -> Position:
     texts = []
     for first, last in parts:
         head = next(i for i in range(first, last + 1) if is_head(nv, i))
-        text = phrase_to_nominative(nv, first, head, last)
+        text = phrase_to_nominative(nv, nlp, first, head, last)
         if text[1:2].islower():
             text = text[:1].lower() + text[1:]
         texts.append(text)
