@@ -113,10 +113,10 @@ def extract_events(doc: Document, doc_date: date | None = None, nv: Narrative | 
 
 
 def event_kind(nv: Narrative, i: int) -> str | None:
-    lemma = head_lemma(_lemma(nv, i))
+    lemma = head_lemma(nv.lemmas[i])
     if lemma not in EVENT_HEADS or nv.tokens[i].pos not in ("NOUN", "PROPN"):
         return None
-    before = _lemma(nv, i - 1) if i > 0 and nv.same_clause(i - 1, i) else None
+    before = nv.lemmas[i - 1] if i > 0 and nv.same_clause(i - 1, i) else None
     return EVENT_WORDS.get((before, lemma)) or EVENT_WORDS.get((None, lemma))
 
 
@@ -226,8 +226,8 @@ def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
         prev = nv.tokens[first - 1]
         if prev.text.isupper() and prev.text.isalpha() and all(c in "IVXLC" for c in prev.text):
             first -= 1
-        elif prev.pos == "ADJ" and _lemma(nv, first - 1) not in NOT_NAME_MODIFIERS and \
-                not _lemma(nv, first - 1).endswith(DURATION_ENDINGS) and \
+        elif prev.pos == "ADJ" and nv.lemmas[first - 1] not in NOT_NAME_MODIFIERS and \
+                not nv.lemmas[first - 1].endswith(DURATION_ENDINGS) and \
                 prev.feats.get("Case") == nv.tokens[head].feats.get("Case"):
             first -= 1
         else:
@@ -244,11 +244,11 @@ def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
                 last = j
             j += 1
             continue
-        if tok.pos == "ADP" and _lemma(nv, j) in TOPIC_PREPOSITIONS:
-            group, group_start = TOPIC_PREPOSITIONS[_lemma(nv, j)], j
+        if tok.pos == "ADP" and nv.lemmas[j] in TOPIC_PREPOSITIONS:
+            group, group_start = TOPIC_PREPOSITIONS[nv.lemmas[j]], j
             j += 1
             continue
-        if tok.pos == "ADP" and _lemma(nv, j) == "с" and _companion(nv, j + 1):
+        if tok.pos == "ADP" and nv.lemmas[j] == "с" and _companion(nv, j + 1):
             group = "Ins"
             j += 1
             continue
@@ -267,7 +267,7 @@ def _companion(nv: Narrative, j: int) -> bool:
     while j < len(nv.tokens) and nv.tokens[j].pos == "ADJ":
         j += 1
     return (j < len(nv.tokens) and nv.tokens[j].pos in ("NOUN", "PROPN")
-            and nv.tokens[j].feats.get("Case") == "Ins" and _lemma(nv, j) not in NOT_NAME_COMPANIONS)
+            and nv.tokens[j].feats.get("Case") == "Ins" and nv.lemmas[j] not in NOT_NAME_COMPANIONS)
 
 
 def _before(nv: Narrative, j: int, head: int) -> int:
@@ -358,7 +358,3 @@ class YearContext:
     def year_before(self, offset: int) -> int | None:
         k = bisect.bisect_right(self.starts, offset) - 1
         return self.years[k] if k >= 0 else None
-
-
-def _lemma(nv: Narrative, i: int) -> str:
-    return nv.lemmas[i]

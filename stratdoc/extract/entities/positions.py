@@ -49,9 +49,7 @@ class Position:
 
 
 def is_head(nv: Narrative, i: int) -> bool:
-    tok = nv.tokens[i]
-    lemma = (tok.lemma or tok.text).lower().replace("ё", "е")
-    return lemma in POSITION_HEADS and tok.pos in ("NOUN", "PROPN", "ADJ", "VERB")
+    return nv.lemmas[i] in POSITION_HEADS and nv.tokens[i].pos in ("NOUN", "PROPN", "ADJ", "VERB")
 
 
 def is_stop(nv: Narrative, i: int) -> bool:
@@ -158,7 +156,7 @@ def phrase_start(nv: Narrative, lo: int, hi: int) -> int | None:
     case = nv.tokens[head].feats.get("Case")
     while start - 1 >= lo:
         prev = nv.tokens[start - 1]
-        lemma = (prev.lemma or "").lower()
+        lemma = nv.lemmas[start - 1]
         if prev.text.lower() in PREFIXES:
             start -= 1
         elif prev.pos == "ADJ" and lemma not in NOT_MODIFIERS and prev.feats.get("Case") in (case, None):

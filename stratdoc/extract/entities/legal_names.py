@@ -1,0 +1,96 @@
+"""Names opened by a legal form: «АО «Вега»», «ООО "Вектор"», «акционерного общества «…»», and
+unquoted school-like names «МАОУ СОШ № 2»."""
+
+from __future__ import annotations
+
+from stratdoc.extract.entities.narrative import (
+    Narrative,
+    phrase_to_nominative,
+)
+from stratdoc.extract.entities.org_words import OrgMention, capitalize, first_noun, is_name_like
+from stratdoc.extract.nlp import Nlp
+
+# Tokens that may stand between a legal form and the quoted name («ГБУЗ РК «…»»).
+MAX_TOKENS_BEFORE_QUOTE = 2
+# Legal forms: abbreviations as printed, and full forms as lemma sequences.
+LEGAL_ABBREVIATIONS = frozenset({
+    "АО", "ООО", "ПАО", "ЗАО", "ОАО", "НАО", "АНО", "НКО", "ФГУП", "ГУП", "МУП", "МП", "МБУ", "МАУ", "МКУ",
+    "ГБУ", "ГАУ", "ГКУ", "ФГБУ", "ФГАУ", "ФГКУ", "ФГБОУ", "ФГАОУ", "ГБОУ", "ГАОУ", "МБОУ", "МАОУ", "МКОУ",
+    "МБДОУ", "МАДОУ", "МБУДО", "МАУДО", "ГАПОУ", "ГБПОУ", "ОГБУ", "ОГАУ", "КГБУ", "КГАУ", "ОБУ", "ГОБУ",
+    "МУК", "МБУК", "МАУК", "ФКУ", "ГКУЗ", "ГБУЗ", "ИП", "ТОО", "НП", "ТСЖ", "СРО", "ГК", "ФГБНУ", "НИУ",
+    "ОКУ", "ОГКУ", "КГКУ", "ОБУЗ", "ОГБОУ", "ОБОУ", "ОБПОУ", "ГАУК", "ГБУК", "МКУК", "МКП", "ГП",
+    "ФГУ", "ФБУ", "ОГБУЗ", "КГБУЗ", "ГАУЗ", "МАУЗ", "МБУЗ", "ГОУ", "МОУ", "МДОУ", "МКДОУ", "ЧОУ", "АУ", "БУ",
+})
+LEGAL_FULL_FORMS: tuple[tuple[str, ...], ...] = (
+    ("общество", "с", "ограниченный", "ответственность"),
+    ("публичный", "акционерный", "общество"),
+    ("закрытый", "акционерный", "общество"),
+    ("открытый", "акционерный", "общество"),
+    ("непубличный", "акционерный", "общество"),
+    ("акционерный", "общество"),
+    ("федеральный", "государственный", "унитарный", "предприятие"),
+    ("государственный", "унитарный", "предприятие"),
+    ("муниципальный", "унитарный", "предприятие"),
+    ("автономный", "некоммерческий", "организация"),
+    ("некоммерческий", "партнерство"),
+    ("муниципальный", "бюджетный", "учреждение"),
+    ("муниципальный", "автономный", "учреждение"),
+    ("муниципальный", "казенный", "учреждение"),
+    ("государственный", "бюджетный", "учреждение"),
+    ("государственный", "автономный", "учреждение"),
+    ("государственный", "казенный", "учреждение"),
+    ("федеральный", "государственный", "бюджетный", "учреждение"),
+)
+
+
+_FULL_FORMS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _form in LEGAL_FULL_FORMS:
+    _FULL_FORMS_BY_FIRST.setdefault(_form[0], []).append(_form)
+
+
+
+# legal forms --------------------------------------------------------------------------------------
+def legal_form_at(nv: Narrative, i: int) -> int | None:
+    """Index of the last token of a legal form starting at token i, or None."""
+    if nv.tokens[i].text in LEGAL_ABBREVIATIONS:
+        return i
+    for form in _FULL_FORMS_BY_FIRST.get(nv.lemmas[i], ()):
+        end = i + len(form) - 1
+        if end < len(nv.tokens) and all(nv.lemmas[i + k] == w for k, w in enumerate(form)):
+            return end
+    return None
+
+
+def legal_form_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
+    """«АО «Вега»», «ГБУЗ РК «…»», and unquoted school-like names «МАОУ СОШ № 2»."""
+    out: list[OrgMention] = []
+    for i in range(len(nv.tokens)):
+        end = legal_form_at(nv, i)
+        if end is None:
+            continue
+        opener = end + 1
+        while opener < min(len(nv.tokens), end + 1 + MAX_TOKENS_BEFORE_QUOTE) and \
+                is_name_like(nv.tokens[opener].text, nlp) and nv.same_clause(end, opener):
+            opener += 1
+        if opener >= len(nv.tokens) or not nv.same_clause(end, opener):
+            continue
+        close = nv.closing_quote(opener)
+        if close is None or close == opener + 1:
+            close = _numbered_name_end(nv, end, opener)
+            if close is None:
+                continue
+        head = i if end == i else first_noun(nv, i, end)
+        form = nv.phrase(i, end) if end == i else capitalize(phrase_to_nominative(nv, nlp, i, head, end))
+        name = f"{form} {nv.phrase(end + 1, close)}"
+        out.append(OrgMention(nv.tokens[i].start, nv.tokens[close].end, name, "legal"))
+    return out
+
+
+def _numbered_name_end(nv: Narrative, end: int, after: int) -> int | None:
+    """Last token of «СОШ № 2» after a legal form: abbreviations, then «№» and a number."""
+    if after == end + 1 or after + 1 >= len(nv.tokens) or nv.tokens[after].text != "№":
+        return None
+    number = after + 1
+    if not nv.same_clause(after, number) or not nv.tokens[number].text[:1].isdigit():
+        return None
+    return number
