@@ -20,6 +20,7 @@ from stratdoc.extract.document.kind import (
     is_slide_line,
     title_kind,
 )
+from stratdoc.extract.lexicon.body_heads import body_heads
 from stratdoc.extract.lexicon.dates import find_dates, parse_date
 from stratdoc.extract.lexicon.lines import TextLine, copy_case, text_to_lines
 from stratdoc.extract.lexicon.places import proper_place_lemmas, text_to_places, tokenize, word_lemmas
@@ -33,11 +34,7 @@ HEADER_LINES = 6  # a header line without an act-type line above it stands among
 TITLE_MAX_CHARS = 600
 
 # Heads of the bodies that adopt acts (lemmas): «Администрация», «Городская Управа», «Дума» …
-ISSUER_HEADS = frozenset({
-    "администрация", "правительство", "губернатор", "глава", "мэр", "мэрия", "дума", "собрание",
-    "совет", "управа", "министерство", "комитет", "департамент", "управление", "президент",
-    "кабинет", "исполком", "хурал", "курултай", "парламент", "агентство", "руководитель",
-})
+ISSUER_HEADS = body_heads("issuer")  # lexicon/data/body_heads.jsonl
 # Kinds of acts, in the instrumental («утвержден постановлением») and dative («к постановлению»).
 ACT_WORDS = r"(?:постановлени|распоряжени|решени|приказ|указ|закон)\w*"
 

@@ -16,37 +16,20 @@ from stratdoc.extract.entities.narrative import (
     phrase_to_nominative,
 )
 from stratdoc.extract.entities.org_words import OrgMention, capitalize, is_name_like
+from stratdoc.extract.lexicon.body_heads import body_heads
 from stratdoc.extract.nlp import Nlp, NlpToken
 
-# Head nouns of bodies that are hardly ever used generically when capitalised, so one
-# complement suffices even at the start of a sentence («Министерство экономики …»). The
-# activity «управление» takes the instrumental («управление проектами»), which never joins.
-STRONG_HEADS = frozenset({
-    "министерство", "администрация", "правительство", "управа", "департамент", "комитет", "отдел",
-    "управление", "дума", "прокуратура", "мэрия", "префектура", "казначейство", "горадминистрация",
-})
-# Heads that are also ordinary words («центр города», «совет директоров»): they need a
-# capitalised complement, a quoted name, or a capital letter away from a sentence start.
-WEAK_HEADS = frozenset({
-    "совет", "собрание", "палата", "служба", "агентство", "инспекция", "комиссия",
-    "институт", "университет", "академия", "центр", "фонд", "корпорация", "ассоциация", "союз",
-    "бюро", "банк", "колледж", "техникум", "представительство", "аппарат", "отделение", "объединение",
-    "штаб",
-})
-# Institutions that count only with a quoted name or a dedication after them («клиники
-# «Айболит»», «школы искусств «Гармония»», «музей им. А. С. Пушкина»).
-QUOTED_NAME_HEADS = frozenset({
-    "клиника", "больница", "поликлиника", "диспансер", "школа", "лицей", "гимназия", "музей", "театр",
-    "библиотека", "клуб", "кинотеатр", "стадион", "спорткомплекс", "училище", "сад", "учреждение",
-    "организация", "ансамбль", "парк", "дворец", "дом", "студия", "лаборатория", "партия", "движение",
-})
-# Ministries written as one shortened word («минэкономразвития Чувашии», «Минфина России»).
-SHORT_MINISTRIES = frozenset({
-    "минэкономики", "минэкономразвития", "минфин", "минстрой", "минобрнауки", "минпромторг", "минтранс",
-    "минприроды", "минздрав", "минкультуры", "минтруд", "минсельхоз", "минспорт", "минцифры",
-    "минпросвещения", "минэнерго", "минюст", "минобороны", "минвостокразвития", "минобразования",
-    "минимущество", "минсоцразвития", "минтуризма",
-})
+# Head nouns of bodies by role (lexicon/data/body_heads.jsonl): strong heads are hardly ever
+# generic when capitalised, so one complement suffices even at a sentence start («Министерство
+# экономики …»; the activity «управление» takes the instrumental, which never joins); weak heads
+# are also ordinary words («центр города») and need a capitalised complement, a quoted name or a
+# capital away from a sentence start; quoted-name heads count only with a quoted name or a
+# dedication («клиники «Айболит»», «музей им. А. С. Пушкина»); short ministries are one word
+# («Минфина»).
+STRONG_HEADS = body_heads("strong")
+WEAK_HEADS = body_heads("weak")
+QUOTED_NAME_HEADS = body_heads("quoted_name")
+SHORT_MINISTRIES = body_heads("short_ministry")
 HEADS = STRONG_HEADS | WEAK_HEADS | SHORT_MINISTRIES
 
 # Modifiers before a head that do not belong to a name («данного управления»).

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from stratdoc.extract.entities.bodies import HEADS
 from stratdoc.extract.entities.brand_names import BRAND_DESCRIPTORS
-from stratdoc.extract.entities.legal_names import LEGAL_ABBREVIATIONS
 from stratdoc.extract.entities.narrative import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -21,6 +20,7 @@ from stratdoc.extract.entities.narrative import (
     phrase_to_nominative,
 )
 from stratdoc.extract.entities.org_words import OrgMention, capitalize
+from stratdoc.extract.lexicon.legal_forms import LEGAL_ABBREVIATIONS
 from stratdoc.extract.nlp import Nlp
 
 # Abbreviations natasha tags as ORG that name no organization.

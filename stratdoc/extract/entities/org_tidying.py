@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract.entities.legal_names import LEGAL_ABBREVIATIONS
+from stratdoc.extract.lexicon.legal_forms import LEGAL_ABBREVIATIONS
 from stratdoc.extract.lexicon.places import proper_place_lemmas
 from stratdoc.extract.nlp import Nlp, shared
 from stratdoc.schema import Organization
