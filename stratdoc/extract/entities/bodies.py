@@ -16,7 +16,7 @@ from stratdoc.extract.entities.narrative import (
     phrase_to_nominative,
 )
 from stratdoc.extract.entities.org_words import OrgMention, capitalize, is_name_like
-from stratdoc.extract.lexicon.body_heads import body_heads
+from stratdoc.extract.lexicon.body_heads import BODY_HEADS_PATH
 from stratdoc.extract.nlp import Nlp, NlpToken
 
 # Head nouns of bodies by role (lexicon/data/body_heads.jsonl): strong heads are hardly ever
@@ -26,11 +26,7 @@ from stratdoc.extract.nlp import Nlp, NlpToken
 # capital away from a sentence start; quoted-name heads count only with a quoted name or a
 # dedication («клиники «Айболит»», «музей им. А. С. Пушкина»); short ministries are one word
 # («Минфина»).
-STRONG_HEADS = body_heads("strong")
-WEAK_HEADS = body_heads("weak")
-QUOTED_NAME_HEADS = body_heads("quoted_name")
-SHORT_MINISTRIES = body_heads("short_ministry")
-HEADS = STRONG_HEADS | WEAK_HEADS | SHORT_MINISTRIES
+HEAD_ROLES = frozenset({"strong", "weak", "short_ministry"})
 
 # Modifiers before a head that do not belong to a name («данного управления»).
 NOT_NAME_MODIFIERS = frozenset({
@@ -61,12 +57,23 @@ LIST_WINDOW = 5  # tokens after a comma within which the «и» closing a list m
 
 
 # bodies grown from a head noun ---------------------------------------------------------------------
+def head_roles(nv: Narrative, nlp: Nlp, i: int) -> frozenset[str]:
+    """Roles of token i in body_heads.jsonl (strong, weak, quoted_name, short_ministry, …)."""
+    return nv.labels_at(nlp.patterns(BODY_HEADS_PATH), i)
+
+
+def is_body_head(nv: Narrative, nlp: Nlp, i: int) -> bool:
+    """Token i is a head noun a body grows from («министерство», «совет», «минфин»)."""
+    return bool(head_roles(nv, nlp, i) & HEAD_ROLES)
+
+
 def body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     out: list[OrgMention] = []
     for i, tok in enumerate(nv.tokens):
         if tok.pos not in ("NOUN", "PROPN"):
             continue
-        if nv.lemmas[i] in QUOTED_NAME_HEADS:
+        roles = head_roles(nv, nlp, i)
+        if "quoted_name" in roles:
             opener = _skip_genitives(nv, i)
             close = nv.closing_quote(opener) if nv.tokens[opener].text in OPEN_QUOTES else None
             if close is None and nv.same_clause(i, opener):
@@ -76,17 +83,17 @@ def body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
                 name = capitalize(phrase_to_nominative(nv, nlp, first, i, close))
                 out.append(OrgMention(nv.tokens[first].start, nv.tokens[close].end, name, "body"))
             continue
-        if nv.lemmas[i] not in HEADS:
+        if not roles & HEAD_ROLES:
             continue
-        if tok.feats.get("Number") == "Plur" and nv.lemmas[i] not in SHORT_MINISTRIES:
+        if tok.feats.get("Number") == "Plur" and "short_ministry" not in roles:
             continue
         first = _name_start(nv, nlp, i)
         last, evidence = grow_complements(nv, nlp, i)
-        if last == i and nv.lemmas[i] not in SHORT_MINISTRIES:
+        if last == i and "short_ministry" not in roles:
             continue
         if nv.lemmas[i] in BRAND_DESCRIPTORS and nv.closing_quote(i + 1) == last:
             continue  # «корпорации «X»» is the brand X (brand_mentions)
-        if not _accept_body(nv, first, i, last, evidence):
+        if not _accept_body(nv, roles, first, i, last, evidence):
             continue
         name = capitalize(phrase_to_nominative(nv, nlp, first, i, last))
         out.append(OrgMention(nv.tokens[first].start, nv.tokens[last].end, name, "body"))
@@ -127,19 +134,20 @@ def _agrees(tok: NlpToken, case: str | None, number: str | None, nlp: Nlp) -> bo
         p.pos == "ADJF" and want <= p.grammemes for p in nlp.parses(tok.text))
 
 
-def _accept_body(nv: Narrative, first: int, head: int, last: int, evidence: bool) -> bool:
+def _accept_body(nv: Narrative, roles: frozenset[str], first: int, head: int, last: int,
+                 evidence: bool) -> bool:
     """Capitalised complement or quoted name; else a capital head away from a sentence start.
 
     A weak head in lower case with nothing but a place after it is a role of that place, not a
     body: «культурный центр Республики Саха (Якутия)».
     """
-    if evidence and nv.lemmas[head] in WEAK_HEADS and not nv.tokens[first].text[:1].isupper() and all(
+    if evidence and "weak" in roles and not nv.tokens[first].text[:1].isupper() and all(
             nv.labels[k] == "LOC" or nv.lemmas[k] in TERRITORY_LEMMAS or nv.tokens[k].pos == "PUNCT"
             for k in range(head + 1, last + 1)):
         return False
     if evidence:
         return True
-    if nv.lemmas[head] in SHORT_MINISTRIES:
+    if "short_ministry" in roles:
         return nv.tokens[head].text[:1].isupper()  # «Минфином» names one body
     if not nv.tokens[first].text[:1].isupper() or nv.tokens[first].text.isupper():
         return False
@@ -147,7 +155,7 @@ def _accept_body(nv: Narrative, first: int, head: int, last: int, evidence: bool
         "-", "–", "—", "•")
     # «Управление по охране …»: a «по» group after the head names a body, not an activity
     by_topic = head + 1 < len(nv.tokens) and nv.lemmas[head + 1] in PREPOSITION_CASES
-    return not at_start or nv.lemmas[head] in STRONG_HEADS or by_topic
+    return not at_start or "strong" in roles or by_topic
 
 
 def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
@@ -215,7 +223,7 @@ def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
             group_case = "Ins"
             j += 1
             continue
-        if text in ("и", ",") and not closed and _coordination_continues(nv, j, group_case, text):
+        if text in ("и", ",") and not closed and _coordination_continues(nv, nlp, j, group_case, text):
             j += 1
             continue
         break
@@ -231,7 +239,7 @@ def _field_group(nv: Narrative, j: int) -> bool:
     return nv.lemmas[j + 1] in nouns and after.pos in ("NOUN", "ADJ") and after.feats.get("Case") == "Gen"
 
 
-def _coordination_continues(nv: Narrative, j: int, group_case: str | None, conj: str) -> bool:
+def _coordination_continues(nv: Narrative, nlp: Nlp, j: int, group_case: str | None, conj: str) -> bool:
     """«и» / «,» inside a name: the next word agrees in case and starts no new body.
 
     In a bare genitive chain a comma continues only a list closed by «и» («Министерство
@@ -240,7 +248,7 @@ def _coordination_continues(nv: Narrative, j: int, group_case: str | None, conj:
     if j + 1 >= len(nv.tokens) or not nv.same_clause(j, j + 1):
         return False
     nxt = nv.tokens[j + 1]
-    if nxt.pos not in ("NOUN", "ADJ") or nv.lemmas[j + 1] in HEADS:
+    if nxt.pos not in ("NOUN", "ADJ") or is_body_head(nv, nlp, j + 1):
         return False
     if conj == "," and group_case is None:
         window = range(j + 2, min(len(nv.tokens), j + LIST_WINDOW))

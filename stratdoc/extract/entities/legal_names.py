@@ -8,34 +8,24 @@ from stratdoc.extract.entities.narrative import (
     phrase_to_nominative,
 )
 from stratdoc.extract.entities.org_words import OrgMention, capitalize, first_noun, is_name_like
-from stratdoc.extract.lexicon.legal_forms import LEGAL_ABBREVIATIONS, LEGAL_FULL_FORMS
+from stratdoc.extract.lexicon.legal_forms import LEGAL_FORMS_PATH
 from stratdoc.extract.nlp import Nlp
 
 # Tokens that may stand between a legal form and the quoted name («ГБУЗ РК «…»»).
 MAX_TOKENS_BEFORE_QUOTE = 2
-_FULL_FORMS_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
-for _form in LEGAL_FULL_FORMS:
-    _FULL_FORMS_BY_FIRST.setdefault(_form[0], []).append(_form)
-
-
-
-# legal forms --------------------------------------------------------------------------------------
-def legal_form_at(nv: Narrative, i: int) -> int | None:
-    """Index of the last token of a legal form starting at token i, or None."""
-    if nv.tokens[i].text in LEGAL_ABBREVIATIONS:
+def legal_form_at(nv: Narrative, nlp: Nlp, i: int) -> int | None:
+    """Index of the last token of a legal form (legal_forms.jsonl) starting at token i, or None."""
+    found = nv.matches_at(nlp.patterns(LEGAL_FORMS_PATH), i)
+    if any(label == "abbreviation" for label, _ in found):
         return i
-    for form in _FULL_FORMS_BY_FIRST.get(nv.lemmas[i], ()):
-        end = i + len(form) - 1
-        if end < len(nv.tokens) and all(nv.lemmas[i + k] == w for k, w in enumerate(form)):
-            return end
-    return None
+    return next((end - 1 for label, end in found if label == "full"), None)
 
 
 def legal_form_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     """«АО «Вега»», «ГБУЗ РК «…»», and unquoted school-like names «МАОУ СОШ № 2»."""
     out: list[OrgMention] = []
     for i in range(len(nv.tokens)):
-        end = legal_form_at(nv, i)
+        end = legal_form_at(nv, nlp, i)
         if end is None:
             continue
         opener = end + 1

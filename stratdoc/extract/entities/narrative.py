@@ -15,9 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from stratdoc.extract.lexicon.lines import copy_case
-from stratdoc.extract.nlp import Nlp, NlpSpan, NlpToken, WordParse
+from stratdoc.extract.nlp import Nlp, NlpSpan, NlpToken, Patterns, WordParse
 from stratdoc.schema import Document, Span
 
 CHUNK_CHARS = 20_000
@@ -77,6 +78,27 @@ class Narrative:
     span_ix: list[int | None] = field(default_factory=list)  # index into `spans` of each token
     lemmas: list[str] = field(default_factory=list)  # lower case, ё as е
     page_of: Document | None = None
+    # pattern file → its matches by first token: index → ((label, end index exclusive), …)
+    _matches: dict[Path, dict[int, tuple[tuple[str, int], ...]]] = field(default_factory=dict, repr=False)
+
+    def matches_at(self, patterns: Patterns, i: int) -> tuple[tuple[str, int], ...]:
+        """Every match of a vocabulary starting at token i (nested and overlapping ones too).
+
+        The whole text is matched once per vocabulary, over the tokens and lemmas it already
+        has; the narrative keeps the matches, not the matcher.
+        """
+        found = self._matches.get(patterns.path)
+        if found is None:
+            by_start: dict[int, list[tuple[str, int]]] = {}
+            words = [t.text for t in self.tokens]
+            for label, start, end in patterns.find_in_words(words, self.lemmas, longest=False):
+                by_start.setdefault(start, []).append((label, end))
+            found = self._matches[patterns.path] = {k: tuple(v) for k, v in by_start.items()}
+        return found.get(i, ())
+
+    def labels_at(self, patterns: Patterns, i: int) -> frozenset[str]:
+        """Labels of the one-token matches of a vocabulary at token i."""
+        return frozenset(label for label, end in self.matches_at(patterns, i) if end == i + 1)
 
     def span(self, start: int, end: int) -> Span:
         page = self.page_of.page_at(start) if self.page_of is not None else None

@@ -10,7 +10,7 @@ hyphenated chain of places (a road «…-«Верхнее-Нижнее»-…»).
 
 from __future__ import annotations
 
-from stratdoc.extract.entities.bodies import HEADS
+from stratdoc.extract.entities.bodies import is_body_head
 from stratdoc.extract.entities.brand_names import BRAND_DESCRIPTORS
 from stratdoc.extract.entities.narrative import (
     CLOSE_QUOTES,
@@ -203,7 +203,7 @@ def _quote_names_a_thing(nv: Narrative, nlp: Nlp, opener: int, depth: int = 0) -
                 return _quote_names_a_thing(nv, nlp, prev_opener, depth + 1)
         return False
     tok, lemma = nv.tokens[word], nv.lemmas[word]
-    if tok.text in LEGAL_ABBREVIATIONS or lemma in BRAND_DESCRIPTORS or lemma in HEADS:
+    if tok.text in LEGAL_ABBREVIATIONS or lemma in BRAND_DESCRIPTORS or is_body_head(nv, nlp, word):
         return False
     return tok.pos == "NOUN" or tok.text[:1].isupper() and nlp.part_of_speech(tok.text) == "NOUN"
 
@@ -244,7 +244,7 @@ def _looks_like_organization(nv: Narrative, nlp: Nlp, first: int, last: int) -> 
         return False  # «Порядок …», «Инвесторы информации»
     if len(ks) == 1:
         letters = sum(c.isalpha() for c in words[0])
-        if nv.lemmas[ks[0]] in HEADS or letters < MIN_ABBREVIATION_LETTERS:
+        if is_body_head(nv, nlp, ks[0]) or letters < MIN_ABBREVIATION_LETTERS:
             return False
         if letters == MIN_ABBREVIATION_LETTERS and not words[0].isupper():
             return False  # «Fin», «Таб»: table debris

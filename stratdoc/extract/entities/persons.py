@@ -20,9 +20,9 @@ from stratdoc.extract.entities.narrative import Narrative, after_place_word, doc
 from stratdoc.extract.entities.org_rules import OrgMention
 from stratdoc.extract.entities.organizations import organization_mentions
 from stratdoc.extract.entities.positions import (
-    POSITION_HEADS,
     PREFIXES,
     Position,
+    opens_position,
     position_after,
     position_before,
 )
@@ -177,7 +177,7 @@ def _opens_position(text: str, nlp: Nlp) -> bool:
     first = ws[0].lower()
     if first in PREFIXES or first == "временно":
         return True
-    return nlp.lemma(first.strip(",")).replace("ё", "е") in POSITION_HEADS
+    return opens_position(first.strip(","), nlp)
 
 
 def tidy_name(name: str) -> str:
