@@ -11,6 +11,7 @@ from __future__ import annotations
 from stratdoc.extract.entities.brand_names import BRAND_DESCRIPTORS
 from stratdoc.extract.entities.narrative import (
     CASES,
+    NUMBERS,
     OPEN_QUOTES,
     Narrative,
     phrase_to_nominative,
@@ -59,7 +60,7 @@ LIST_WINDOW = 5  # tokens after a comma within which the «и» closing a list m
 # bodies grown from a head noun ---------------------------------------------------------------------
 def head_roles(nv: Narrative, nlp: Nlp, i: int) -> frozenset[str]:
     """Roles of token i in body_heads.jsonl (strong, weak, quoted_name, short_ministry, …)."""
-    return nv.labels_at(nlp.patterns(BODY_HEADS_PATH), i)
+    return nv.labels_at(nlp, BODY_HEADS_PATH, i)
 
 
 def is_body_head(nv: Narrative, nlp: Nlp, i: int) -> bool:
@@ -129,7 +130,7 @@ def _agrees(tok: NlpToken, case: str | None, number: str | None, nlp: Nlp) -> bo
     («Северо-Восточный» tagged accusative before «федеральный университет»)."""
     if tok.feats.get("Case") == case and tok.feats.get("Number") == number:
         return True
-    want = {CASES.get(case or ""), {"Sing": "sing", "Plur": "plur"}.get(number or "")} - {None}
+    want = {CASES.get(case or ""), NUMBERS.get(number or "")} - {None}
     return bool(want) and tok.text[:1].isupper() and any(
         p.pos == "ADJF" and want <= p.grammemes for p in nlp.parses(tok.text))
 

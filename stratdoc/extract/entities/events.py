@@ -23,7 +23,7 @@ from stratdoc.extract.entities.narrative import (
     phrase_to_nominative,
 )
 from stratdoc.extract.lexicon.dates import DateMatch, find_dates
-from stratdoc.extract.lexicon.pattern_data import pattern_entries
+from stratdoc.extract.lexicon.pattern_data import lemma_values, pattern_entries
 from stratdoc.extract.lexicon.places import NOT_A_CITY, settlement_nominative
 from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Document, Event
@@ -31,7 +31,7 @@ from stratdoc.schema import Document, Event
 # Event words (events.jsonl): a head lemma, with the adjective right before it where the kind
 # depends on it; labels are the kinds.
 EVENTS_PATH = Path(__file__).with_name("events.jsonl")
-EVENT_HEADS = frozenset(e["pattern"][-1]["LEMMA"] for e in pattern_entries(EVENTS_PATH))
+EVENT_HEADS = frozenset(w for e in pattern_entries(EVENTS_PATH) for w in lemma_values(e["pattern"][-1]))
 # First parts of a compound head that make it no event of ours («пресс-конференция»).
 NOT_EVENT_PREFIXES = frozenset({"пресс"})
 # Words before an event word that count events rather than name one («несколько опросов»);

@@ -15,7 +15,7 @@ from stratdoc.extract.nlp import Nlp
 MAX_TOKENS_BEFORE_QUOTE = 2
 def legal_form_at(nv: Narrative, nlp: Nlp, i: int) -> int | None:
     """Index of the last token of a legal form (legal_forms.jsonl) starting at token i, or None."""
-    found = nv.matches_at(nlp.patterns(LEGAL_FORMS_PATH), i)
+    found = nv.matches_at(nlp, LEGAL_FORMS_PATH, i)
     if any(label == "abbreviation" for label, _ in found):
         return i
     return next((end - 1 for label, end in found if label == "full"), None)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from stratdoc.extract.lexicon.lines import copy_case
-from stratdoc.extract.nlp import Nlp, NlpSpan, NlpToken, Patterns, WordParse
+from stratdoc.extract.nlp import Nlp, NlpSpan, NlpToken, WordParse
 from stratdoc.schema import Document, Span
 
 CHUNK_CHARS = 20_000
@@ -78,27 +78,39 @@ class Narrative:
     span_ix: list[int | None] = field(default_factory=list)  # index into `spans` of each token
     lemmas: list[str] = field(default_factory=list)  # lower case, ё as е
     page_of: Document | None = None
-    # pattern file → its matches by first token: index → ((label, end index exclusive), …)
-    _matches: dict[Path, dict[int, tuple[tuple[str, int], ...]]] = field(default_factory=dict, repr=False)
+    # pattern file → the matches starting at each token, and the labels of one-token matches
+    _matches: dict[Path, list[tuple[tuple[str, int], ...]]] = field(default_factory=dict, repr=False)
+    _labels: dict[Path, list[frozenset[str]]] = field(default_factory=dict, repr=False)
 
-    def matches_at(self, patterns: Patterns, i: int) -> tuple[tuple[str, int], ...]:
-        """Every match of a vocabulary starting at token i (nested and overlapping ones too).
+    def matches_at(self, nlp: Nlp, path: Path, i: int) -> tuple[tuple[str, int], ...]:
+        """(label, end index exclusive) of every match of a pattern file starting at token i,
+        nested and overlapping ones too.
 
-        The whole text is matched once per vocabulary, over the tokens and lemmas it already
-        has; the narrative keeps the matches, not the matcher.
+        The whole text is matched once per file, over the tokens and lemmas it already has; the
+        narrative keeps the matches, not the matcher.
         """
-        found = self._matches.get(patterns.path)
+        found = self._matches.get(path)
         if found is None:
-            by_start: dict[int, list[tuple[str, int]]] = {}
-            words = [t.text for t in self.tokens]
-            for label, start, end in patterns.find_in_words(words, self.lemmas, longest=False):
-                by_start.setdefault(start, []).append((label, end))
-            found = self._matches[patterns.path] = {k: tuple(v) for k, v in by_start.items()}
-        return found.get(i, ())
+            found = self._match(nlp, path)
+        return found[i]
 
-    def labels_at(self, patterns: Patterns, i: int) -> frozenset[str]:
-        """Labels of the one-token matches of a vocabulary at token i."""
-        return frozenset(label for label, end in self.matches_at(patterns, i) if end == i + 1)
+    def labels_at(self, nlp: Nlp, path: Path, i: int) -> frozenset[str]:
+        """Labels of the one-token matches of a pattern file at token i."""
+        found = self._labels.get(path)
+        if found is None:
+            self._match(nlp, path)
+            found = self._labels[path]
+        return found[i]
+
+    def _match(self, nlp: Nlp, path: Path) -> list[tuple[tuple[str, int], ...]]:
+        by_start: list[list[tuple[str, int]]] = [[] for _ in self.tokens]
+        words = [t.text for t in self.tokens]
+        for label, start, end in nlp.patterns(path).find_in_words(words, self.lemmas, longest=False):
+            by_start[start].append((label, end))
+        found = self._matches[path] = [tuple(m) for m in by_start]
+        self._labels[path] = [frozenset(label for label, end in m if end == k + 1)
+                              for k, m in enumerate(found)]
+        return found
 
     def span(self, start: int, end: int) -> Span:
         page = self.page_of.page_at(start) if self.page_of is not None else None
@@ -126,6 +138,17 @@ class Narrative:
         while hi < ceiling and self.clause[hi + 1] == self.clause[i]:
             hi += 1
         return range(lo, hi + 1)
+
+    def clause_pieces(self, idx: range) -> list[tuple[int, int]]:
+        """First and last token of each piece of a span cut at clause breaks: a name never runs
+        over a tab or a line's end."""
+        pieces: list[tuple[int, int]] = []
+        for k in idx:
+            if pieces and self.same_clause(pieces[-1][1], k):
+                pieces[-1] = (pieces[-1][0], k)
+            else:
+                pieces.append((k, k))
+        return pieces
 
     def span_end(self, i: int) -> int:
         """Index of the last token of the NER span holding token i (i itself outside spans)."""

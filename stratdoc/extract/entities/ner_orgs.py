@@ -63,22 +63,11 @@ def ner_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     for span in nv.spans:
         if span.type != "ORG":
             continue
-        for first, last in clause_pieces(nv, nv.token_range(span.start, span.end)):
+        for first, last in nv.clause_pieces(nv.token_range(span.start, span.end)):
             mention = ner_piece_to_mention(nv, nlp, first, last)
             if mention is not None:
                 out.append(mention)
     return out
-
-
-def clause_pieces(nv: Narrative, idx: range) -> list[tuple[int, int]]:
-    """A span's tokens cut at clause breaks: a name never runs over a tab or a line's end."""
-    pieces: list[tuple[int, int]] = []
-    for k in idx:
-        if pieces and nv.same_clause(pieces[-1][1], k):
-            pieces[-1] = (pieces[-1][0], k)
-        else:
-            pieces.append((k, k))
-    return pieces
 
 
 def ner_piece_to_mention(nv: Narrative, nlp: Nlp, first: int, last: int) -> OrgMention | None:

@@ -16,7 +16,13 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract.entities.narrative import Narrative, after_place_word, document_to_narrative
+from stratdoc.extract.entities.narrative import (
+    CASES,
+    GENDERS,
+    Narrative,
+    after_place_word,
+    document_to_narrative,
+)
 from stratdoc.extract.entities.org_rules import OrgMention
 from stratdoc.extract.entities.organizations import organization_mentions
 from stratdoc.extract.entities.positions import (
@@ -30,7 +36,6 @@ from stratdoc.extract.lexicon.lines import copy_case, text_to_lines
 from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Document, Person
 
-CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 NAME_TAGS = ("Name", "Surn", "Patr")
 # Oblique endings of Russian surnames → nominative, by gender: (ending, replacement).
 SURNAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -103,15 +108,8 @@ def name_spans(nv: Narrative, nlp: Nlp) -> list[tuple[int, int]]:
     for span in nv.spans:
         if span.type != "PER":
             continue
-        idx = nv.token_range(span.start, span.end)
-        pieces: list[list[int]] = []
-        for k in idx:
-            if pieces and nv.same_clause(pieces[-1][-1], k):
-                pieces[-1].append(k)
-            else:
-                pieces.append([k])
-        for piece in pieces:
-            bounds = trim_name(nv, nlp, piece[0], piece[-1])
+        for first, last in nv.clause_pieces(nv.token_range(span.start, span.end)):
+            bounds = trim_name(nv, nlp, first, last)
             if bounds is not None:
                 out.append(bounds)
     return out
@@ -296,7 +294,7 @@ def _gender(nv: Narrative, nlp: Nlp, first: int, last: int) -> str | None:
 def name_word_to_nominative(word: str, case: str | None, gender: str | None, nlp: Nlp) -> str:
     """One word of a name in the nominative. Without a first name the gender is unknown, and
     a word that reads as a nominative of either gender («Акимова») stays as printed."""
-    if case not in CASES or INITIAL.match(word) or not re.search(r"[а-яё]", word.lower()):
+    if case not in CASES or case == "Nom" or INITIAL.match(word) or not re.search(r"[а-яё]", word.lower()):
         return word
     want = CASES[case]
     parses = nlp.parses(word)
@@ -304,7 +302,7 @@ def name_word_to_nominative(word: str, case: str | None, gender: str | None, nlp
         return word
     for p in parses:
         if any(p.has(t) for t in NAME_TAGS) and p.has(want):
-            if gender and p.gender and p.gender != {"Masc": "masc", "Fem": "femn"}[gender] \
+            if gender and p.gender and p.gender != GENDERS[gender] \
                     and not p.has("ms-f"):
                 continue
             form = nlp.inflect(p, {"nomn", "sing"})

@@ -38,7 +38,7 @@ class Position:
 
 def is_head(nv: Narrative, nlp: Nlp, i: int) -> bool:
     return nv.tokens[i].pos in ("NOUN", "PROPN", "ADJ", "VERB") and \
-        "head" in nv.labels_at(nlp.patterns(POSITIONS_PATH), i)
+        "head" in nv.labels_at(nlp, POSITIONS_PATH, i)
 
 
 def opens_position(word: str, nlp: Nlp) -> bool:

@@ -8,15 +8,14 @@ needs a head that is no ordinary word («центр города») unless a nam
 
 from __future__ import annotations
 
-from stratdoc.extract.lexicon.pattern_data import DATA, pattern_entries
+from stratdoc.extract.lexicon.pattern_data import DATA, pattern_entries, token_values
 
 BODY_HEADS_PATH = DATA / "body_heads.jsonl"
 
 
 def body_heads(label: str) -> frozenset[str]:
     """Lemmas of one role: strong, weak, quoted_name, short_ministry, issuer."""
-    return frozenset(e["pattern"][0]["LEMMA"] for e in pattern_entries(BODY_HEADS_PATH)
-                     if e["label"] == label)
+    return frozenset(token_values(BODY_HEADS_PATH, label, "LEMMA"))
 
 
 def unit_head_forms() -> dict[str, tuple[str, ...]]:
@@ -24,11 +23,9 @@ def unit_head_forms() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for e in pattern_entries(BODY_HEADS_PATH):
         if e["label"] == "unit":
-            forms = tuple(e["pattern"][0]["ORTH"]["IN"])
-            out[forms[0]] = forms
+            out[e["lemma"]] = (*out.get(e["lemma"], ()), e["lower"])
     return out
 
 
 # Abbreviations of kinds of bodies, as printed: «ОМСУ», «ОИВ».
-BODY_ABBREVIATIONS: frozenset[str] = frozenset(
-    e["pattern"][0]["ORTH"] for e in pattern_entries(BODY_HEADS_PATH) if e["label"] == "abbreviation")
+BODY_ABBREVIATIONS: frozenset[str] = frozenset(token_values(BODY_HEADS_PATH, "abbreviation", "ORTH"))

@@ -17,6 +17,12 @@ def pattern_entries(path: Path) -> tuple[dict, ...]:
     return tuple(json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("//"))
 
 
+def lemma_values(token: dict, attr: str = "LEMMA") -> tuple[str, ...]:
+    """The values one token pattern accepts for `attr`: {"LEMMA": "форум"} or {"LEMMA": {"IN": […]}}."""
+    value = token[attr]
+    return tuple(value["IN"]) if isinstance(value, dict) else (value,)
+
+
 def token_values(path: Path, label: str, attr: str) -> tuple[str, ...]:
     """Every value of `attr` («LEMMA», «ORTH») in the one-token patterns labelled `label`,
     a value list («IN») spread out, in file order."""
@@ -24,6 +30,5 @@ def token_values(path: Path, label: str, attr: str) -> tuple[str, ...]:
     for entry in pattern_entries(path):
         if entry["label"] != label:
             continue
-        value = entry["pattern"][0][attr]
-        out.extend(value["IN"] if isinstance(value, dict) else [value])
+        out.extend(lemma_values(entry["pattern"][0], attr))
     return tuple(out)
