@@ -1,6 +1,6 @@
 """People, organizations and events from a document's running text, in one NLP pass.
 
-The three finders share the tagged text (`narrative_text`) and the organization mentions:
+The three finders share the tagged text (`narrative`) and the organization mentions:
 a person's organization is the organization named inside the position phrase.
 """
 

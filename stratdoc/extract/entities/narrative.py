@@ -139,15 +139,19 @@ class Narrative:
             hi += 1
         return range(lo, hi + 1)
 
-    def clause_pieces(self, idx: range) -> list[tuple[int, int]]:
-        """First and last token of each piece of a span cut at clause breaks: a name never runs
-        over a tab or a line's end."""
+    def span_pieces(self, span_type: str) -> list[tuple[int, int]]:
+        """First and last token of each NER span of one type (PER, ORG), cut at clause breaks:
+        a name never runs over a tab or a line's end."""
         pieces: list[tuple[int, int]] = []
-        for k in idx:
-            if pieces and self.same_clause(pieces[-1][1], k):
-                pieces[-1] = (pieces[-1][0], k)
-            else:
-                pieces.append((k, k))
+        for span in self.spans:
+            if span.type != span_type:
+                continue
+            opened = len(pieces)
+            for k in self.token_range(span.start, span.end):
+                if len(pieces) > opened and self.same_clause(pieces[-1][1], k):
+                    pieces[-1] = (pieces[-1][0], k)
+                else:
+                    pieces.append((k, k))
         return pieces
 
     def span_end(self, i: int) -> int:

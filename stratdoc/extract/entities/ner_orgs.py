@@ -59,15 +59,8 @@ PROPER_TAGS = ("Orgn", "Geox", "Name", "Surn", "Patr", "Abbr", "Trad")
 
 # natasha spans ------------------------------------------------------------------------------------
 def ner_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
-    out: list[OrgMention] = []
-    for span in nv.spans:
-        if span.type != "ORG":
-            continue
-        for first, last in nv.clause_pieces(nv.token_range(span.start, span.end)):
-            mention = ner_piece_to_mention(nv, nlp, first, last)
-            if mention is not None:
-                out.append(mention)
-    return out
+    pieces = (ner_piece_to_mention(nv, nlp, first, last) for first, last in nv.span_pieces("ORG"))
+    return [m for m in pieces if m is not None]
 
 
 def ner_piece_to_mention(nv: Narrative, nlp: Nlp, first: int, last: int) -> OrgMention | None:

@@ -1,21 +1,14 @@
-"""Organizations natasha's NER misses or cuts short, found by rules over tagged tokens.
+"""Organizations natasha's NER misses or cuts short, found by rules over tagged tokens, in
+four shapes, one module each:
 
-Four shapes, each driven by a vocabulary below:
+- `legal_names`: a legal form and a quoted name («АО «Вега»», «акционерного общества «…»»);
+- `brand_names`: a descriptor and a quoted name people write alone («концерна «Полёт»» →
+  «Полёт»), and one-word agency names made by their suffix («Северостата» → «Северостат»);
+- `bodies`: a body's head noun grown over its complements by case agreement («Управление
+  экономики города N», «Отдел по работе с молодежью, спортом и туризмом …»).
 
-- a legal form and a quoted name: «АО «Вега»», «ООО "Вектор"», «акционерного общества «…»»;
-- a descriptor and a quoted name, where people write the name alone: «Госкорпорации
-  «Ростех»» → «Ростех», «кластера «Технопарк Север»» → «Технопарк Север»;
-- a body's head noun grown over its complements by case agreement: «Управление
-  экономики и имущественных отношений города Твери», «Отдел по работе с молодежью,
-  спортом и туризмом …», «Правительства Омской области».
-
-Also one-word names of state agencies made by their suffix: «Иркутскстата», «Ростехнадзору»
-(«…стат», «…надзор», «…реестр»), which the dictionary lacks and NER takes for surnames.
-
-Growing by case is what tells the body «управление образования города Твери» (genitive)
-from the activity «управление образованием» (instrumental).
+The vocabularies are data: lexicon/data/legal_forms.jsonl and body_heads.jsonl.
 """
-
 
 from __future__ import annotations
 

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from stratdoc.extract.entities.narrative import (
-    Narrative,
-)
+from stratdoc.extract.entities.narrative import Narrative
 from stratdoc.extract.nlp import Nlp
 
 # An all-capital word longer than this that the dictionary knows is a word of a heading in

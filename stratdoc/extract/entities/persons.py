@@ -104,15 +104,8 @@ def person_key(name: str) -> str:
 def name_spans(nv: Narrative, nlp: Nlp) -> list[tuple[int, int]]:
     """First and last token of each full name natasha's PER spans hold, each piece of a span
     cut at clause breaks («Н. Плевицкой⇥Реализуемый») read on its own."""
-    out = []
-    for span in nv.spans:
-        if span.type != "PER":
-            continue
-        for first, last in nv.clause_pieces(nv.token_range(span.start, span.end)):
-            bounds = trim_name(nv, nlp, first, last)
-            if bounds is not None:
-                out.append(bounds)
-    return out
+    names = (trim_name(nv, nlp, first, last) for first, last in nv.span_pieces("PER"))
+    return [bounds for bounds in names if bounds is not None]
 
 
 # signatures ----------------------------------------------------------------------------------------
