@@ -24,6 +24,7 @@ from benchmarks.rurebus import DEFAULT_CORPUS, Entity, read_entities  # noqa: E4
 from stratdoc.extract.entities import extract_people_orgs_events  # noqa: E402
 from stratdoc.extract.entities.narrative import document_to_narrative  # noqa: E402
 from stratdoc.extract.entities.organizations import organization_mentions  # noqa: E402
+from stratdoc.extract.nlp import shared  # noqa: E402
 from stratdoc.schema import Document, Format  # noqa: E402
 
 
@@ -57,12 +58,13 @@ def main(argv: list[str] | None = None) -> int:
     seconds = 0.0
     misses: list[str] = []
     texts = []
+    nlp = shared()
     for path in files:
         text = path.read_text(encoding="utf-8")
         texts.append(text)
         gold = read_inst(path.with_suffix(".ann"))
         t0 = time.perf_counter()
-        mentions = organization_mentions(document_to_narrative(text_to_document(path.name, text)))
+        mentions = organization_mentions(document_to_narrative(text_to_document(path.name, text), nlp), nlp)
         seconds += time.perf_counter() - t0
         chars += len(text)
         n_mentions += len(mentions)
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
 
     big = "\n\n".join(texts)
     t0 = time.perf_counter()
-    result = extract_people_orgs_events(text_to_document("joined", big))
+    result = extract_people_orgs_events(text_to_document("joined", big), nlp=nlp)
     dt = time.perf_counter() - t0
     print(f"people+orgs+events, one text of {len(big):,} chars: {dt:.1f} s, {len(big) / dt:,.0f} chars/s "
           f"({len(result.persons)} persons, {len(result.organizations)} organizations, "

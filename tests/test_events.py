@@ -8,10 +8,13 @@ import pytest
 
 from stratdoc.extract.entities import extract_people_orgs_events
 from stratdoc.extract.entities.events import extract_events
+from stratdoc.extract.nlp import shared as shared_nlp
 from stratdoc.schema import Event
 from tests.narrative_doc import doc_from_text, seeds_with, similar
 
 NEWS_DATE = date(2023, 5, 10)
+
+NLP = shared_nlp()
 
 
 def brief(e: Event) -> tuple[str, str, date | None, date | None, str | None]:
@@ -87,18 +90,18 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_sentence_to_events(text: str, expected: list) -> None:
-    assert [brief(e) for e in extract_events(doc_from_text(text), NEWS_DATE)] == expected
+    assert [brief(e) for e in extract_events(doc_from_text(text), NEWS_DATE, nlp=NLP)] == expected
 
 
 def test_year_from_an_earlier_full_date() -> None:
     doc = doc_from_text("Новость от 3 февраля 2021 года.\nЭксперты соберутся на форуме 10-11 марта в Перми.")
-    assert [brief(e) for e in extract_events(doc)] == [
+    assert [brief(e) for e in extract_events(doc, nlp=NLP)] == [
         ("forum", "форум", date(2021, 3, 10), date(2021, 3, 11), "Пермь")]
 
 
 def test_no_year_anywhere_leaves_the_date_out() -> None:
     doc = doc_from_text("Эксперты соберутся на форуме 10-11 марта в Перми.")
-    assert [brief(e) for e in extract_events(doc)] == [("forum", "форум", None, None, "Пермь")]
+    assert [brief(e) for e in extract_events(doc, nlp=NLP)] == [("forum", "форум", None, None, "Пермь")]
 
 
 def test_entry_point_fills_all_three_lists() -> None:
@@ -117,7 +120,7 @@ def test_seed_events(shared) -> None:
     """Every required gold event is found with its kind, first date and place."""
     for doc, gold in seeds_with(shared, "events"):
         events = extract_events(doc, date.fromisoformat(gold["document"]["published_on"])
-                                if "published_on" in gold.get("document", {}) else None)
+                                if "published_on" in gold.get("document", {}) else None, nlp=NLP)
         for g in gold["events"]:
             if g.get("optional"):
                 continue

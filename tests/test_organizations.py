@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stratdoc.extract.entities.organizations import extract_organizations, org_key, tidy_organizations
+from stratdoc.extract.nlp import shared as shared_nlp
 from stratdoc.schema import Organization, Span
 from tests.narrative_doc import doc_from_text, seeds_with, similar
 
@@ -166,15 +167,17 @@ CASES += [
     ),
 ]
 
+NLP = shared_nlp()
+
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_sentence_to_organizations(text: str, expected: list[str]) -> None:
-    assert [o.name for o in extract_organizations(doc_from_text(text))] == expected
+    assert [o.name for o in extract_organizations(doc_from_text(text), nlp=NLP)] == expected
 
 
 def test_a_heading_in_capitals_gives_way_to_the_name_as_written() -> None:
     doc = doc_from_text("АДМИНИСТРАЦИЯ КУРСКОЙ ОБЛАСТИ\nПостановление Администрации Курской области.")
-    orgs = extract_organizations(doc)
+    orgs = extract_organizations(doc, nlp=NLP)
     assert [(o.name, o.mentions) for o in orgs] == [("Администрация Курской области", 2)]
 
 
@@ -195,7 +198,7 @@ def test_tidy_organizations(name: str, expected: list[str]) -> None:
 def test_mentions_are_counted_and_the_first_is_the_span() -> None:
     doc = doc_from_text("Администрация города Твери утвердила план.\n"
                         "Контроль возложен на администрацию города Твери и ООО «Вега».")
-    orgs = extract_organizations(doc)
+    orgs = extract_organizations(doc, nlp=NLP)
     assert [(o.name, o.mentions) for o in orgs] == [("Администрация города Твери", 2), ("ООО «Вега»", 1)]
     assert doc.text[orgs[0].span.start:orgs[0].span.end] == "Администрация города Твери"
 
@@ -203,7 +206,7 @@ def test_mentions_are_counted_and_the_first_is_the_span() -> None:
 def test_alias_uses_count_for_the_full_name() -> None:
     doc = doc_from_text("Министерство финансов Республики Коми (далее – Министерство) ведет учет. "
                         "Министерство публикует отчеты, а Министерству направляются заявки.")
-    assert [(o.name, o.mentions) for o in extract_organizations(doc)] == [
+    assert [(o.name, o.mentions) for o in extract_organizations(doc, nlp=NLP)] == [
         ("Министерство финансов Республики Коми", 3)]
 
 
@@ -235,6 +238,6 @@ def test_org_key_keeps_different_bodies_apart() -> None:
 def test_seed_organizations(shared) -> None:
     """Every organization the gold files require is found."""
     for doc, gold in seeds_with(shared, "organizations"):
-        names = [o.name for o in extract_organizations(doc)]
+        names = [o.name for o in extract_organizations(doc, nlp=NLP)]
         for g in gold["organizations"]:
             assert any(similar(g["name"], n) for n in names), (doc.source, g["name"], names)

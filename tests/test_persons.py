@@ -5,8 +5,11 @@ from __future__ import annotations
 import pytest
 
 from stratdoc.extract.entities.persons import extract_persons, name_word_to_nominative
+from stratdoc.extract.nlp import shared as shared_nlp
 from stratdoc.schema import Person
 from tests.narrative_doc import doc_from_text, norm, seeds_with
+
+NLP = shared_nlp()
 
 
 def brief(p: Person) -> tuple[str, str | None, str | None]:
@@ -114,7 +117,7 @@ CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_sentence_to_persons(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
-    assert [brief(p) for p in extract_persons(doc_from_text(text))] == expected
+    assert [brief(p) for p in extract_persons(doc_from_text(text), nlp=NLP)] == expected
 
 
 @pytest.mark.parametrize(("word", "case", "gender", "expected"), [
@@ -126,7 +129,7 @@ def test_sentence_to_persons(text: str, expected: list[tuple[str, str | None, st
     ("И.", "Gen", "Masc", "И."),
 ])
 def test_name_word_to_nominative(word: str, case: str, gender: str, expected: str) -> None:
-    assert name_word_to_nominative(word, case, gender) == expected
+    assert name_word_to_nominative(word, case, gender, NLP) == expected
 
 
 def test_names_in_table_cells_need_a_position() -> None:
@@ -137,12 +140,13 @@ def test_names_in_table_cells_need_a_position() -> None:
         ["Ответственный Иван Петров", ""],
         ["Губернатор Курской области", "А.Н. Михайлов"],
     ]])
-    assert [brief(p) for p in extract_persons(doc)] == [("А.Н. Михайлов", "Губернатор Курской области", None)]
+    assert [brief(p) for p in extract_persons(doc, nlp=NLP)] == [
+        ("А.Н. Михайлов", "Губернатор Курской области", None)]
 
 
 def test_span_points_at_the_name() -> None:
     doc = doc_from_text("Заседание открыл глава района Павел Кругов.")
-    (person,) = extract_persons(doc)
+    (person,) = extract_persons(doc, nlp=NLP)
     assert doc.text[person.span.start:person.span.end] == "Павел Кругов"
     assert person.span.page == 1
 
@@ -150,7 +154,7 @@ def test_span_points_at_the_name() -> None:
 def test_seed_persons_and_positions(shared) -> None:
     """Every person of the gold files is found, with the position as the gold prints it."""
     for doc, gold in seeds_with(shared, "persons"):
-        found = {norm(p.name): p for p in extract_persons(doc)}
+        found = {norm(p.name): p for p in extract_persons(doc, nlp=NLP)}
         assert set(found) == {norm(g["name"]) for g in gold["persons"]}, doc.source
         for g in gold["persons"]:
             assert norm(found[norm(g["name"])].position or "") == norm(g["position"]), g["name"]

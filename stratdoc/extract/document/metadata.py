@@ -21,6 +21,7 @@ from stratdoc.extract.document.title import (
     is_upper,
     recase_upper,
 )
+from stratdoc.extract.lexicon.body_heads import body_heads
 from stratdoc.extract.lexicon.dates import find_dates
 from stratdoc.extract.lexicon.lines import TextLine, copy_case, text_to_lines
 from stratdoc.extract.lexicon.places import text_to_places
@@ -32,11 +33,7 @@ HEAD_CHARS = 8000  # the header, title, approval stamp and amendment list stand 
 PLACE_CHARS = 20000  # enough running text to count place mentions
 
 # Heads of the bodies that adopt acts (lemmas): «Администрация», «Городская Управа», «Дума» …
-ISSUER_HEADS = frozenset({
-    "администрация", "правительство", "губернатор", "глава", "мэр", "мэрия", "дума", "собрание",
-    "совет", "управа", "министерство", "комитет", "департамент", "управление", "президент",
-    "кабинет", "исполком", "хурал", "курултай", "парламент", "агентство", "руководитель",
-})
+ISSUER_HEADS = body_heads("issuer")  # lexicon/data/body_heads.jsonl
 
 ISSUER_PATTERNS = (
     # «Принят Тверской областной Думой 3 марта 2021 года»

@@ -14,6 +14,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from stratdoc.extract.entities.narrative import (
     OPEN_QUOTES,
@@ -22,30 +23,15 @@ from stratdoc.extract.entities.narrative import (
     phrase_to_nominative,
 )
 from stratdoc.extract.lexicon.dates import DateMatch, find_dates
+from stratdoc.extract.lexicon.pattern_data import lemma_values, pattern_entries
 from stratdoc.extract.lexicon.places import NOT_A_CITY, settlement_nominative
+from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Document, Event
 
-# (adjective lemma right before the head or None, head lemma) → kind; the adjective nearest
-# the head decides («стратегическая проектная сессия» is a project session).
-EVENT_WORDS: dict[tuple[str | None, str], str] = {
-    ("стратегический", "сессия"): "strategic_session",
-    (None, "стратсессия"): "strategic_session",
-    (None, "форсайт-сессия"): "strategic_session",
-    ("проектный", "сессия"): "project_session",
-    ("проектный", "мастерская"): "project_session",
-    (None, "мастерская"): "project_session",
-    (None, "воркшоп"): "project_session",
-    (None, "форум"): "forum",
-    (None, "опрос"): "survey",
-    (None, "соцопрос"): "survey",
-    (None, "анкетирование"): "survey",
-    (None, "конференция"): "other",
-    (None, "семинар"): "other",
-    (None, "вебинар"): "other",
-    (None, "хакатон"): "other",
-    ("круглый", "стол"): "other",
-}
-EVENT_HEADS = frozenset(head for _, head in EVENT_WORDS)
+# Event words (events.jsonl): a head lemma, with the adjective right before it where the kind
+# depends on it; labels are the kinds.
+EVENTS_PATH = Path(__file__).with_name("events.jsonl")
+EVENT_HEADS = frozenset(w for e in pattern_entries(EVENTS_PATH) for w in lemma_values(e["pattern"][-1]))
 # First parts of a compound head that make it no event of ours («пресс-конференция»).
 NOT_EVENT_PREFIXES = frozenset({"пресс"})
 # Words before an event word that count events rather than name one («несколько опросов»);
@@ -99,22 +85,39 @@ class EventMention:
     end: int
 
 
-def extract_events(doc: Document, doc_date: date | None = None, nv: Narrative | None = None) -> list[Event]:
+def extract_events(doc: Document, doc_date: date | None = None, nv: Narrative | None = None, *,
+                   nlp: Nlp) -> list[Event]:
     """Events of one document; a date without a year takes the document's year, else the year
     of the nearest full date printed before it."""
-    nv = nv or document_to_narrative(doc)
+    nv = nv or document_to_narrative(doc, nlp)
     context = YearContext.of(nv.text)
-    mentions = [m for i in range(len(nv.tokens)) if (m := mention_at(nv, i, doc_date, context)) is not None]
+    kinds = event_kinds(nv, nlp)
+    mentions = [m for i in range(len(nv.tokens))
+                if (m := mention_at(nv, nlp, kinds, i, doc_date, context)) is not None]
     return [Event(name=m.name, kind=m.kind, date_from=m.date_from, date_to=m.date_to, place=m.place,
                   span=nv.span(m.start, m.end)) for m in mentions_to_events(mentions)]
 
 
-def event_kind(nv: Narrative, i: int) -> str | None:
-    lemma = head_lemma(_lemma(nv, i))
-    if lemma not in EVENT_HEADS or nv.tokens[i].pos not in ("NOUN", "PROPN"):
-        return None
-    before = _lemma(nv, i - 1) if i > 0 and nv.same_clause(i - 1, i) else None
-    return EVENT_WORDS.get((before, lemma)) or EVENT_WORDS.get((None, lemma))
+def event_kinds(nv: Narrative, nlp: Nlp) -> list[str | None]:
+    """The event kind of every token (None for most): one match of events.jsonl over the text.
+
+    A head noun is matched by its event word («онлайн-опрос» as «опрос»); a two-word entry
+    («проектная сессия») counts only inside one clause, else the head's own entry does.
+    """
+    lemmas = list(nv.lemmas)
+    for k, tok in enumerate(nv.tokens):
+        if tok.pos in ("NOUN", "PROPN") and "-" in lemmas[k] and head_lemma(lemmas[k]) in EVENT_HEADS:
+            lemmas[k] = head_lemma(lemmas[k])
+    words = [t.text for t in nv.tokens]
+    alone: dict[int, str] = {}
+    after_adjective: dict[int, str] = {}
+    for label, start, end in nlp.patterns(EVENTS_PATH).find_in_words(words, lemmas, longest=False):
+        if end - start == 1:
+            alone[start] = label
+        elif nv.same_clause(start, end - 1):
+            after_adjective[end - 1] = label
+    return [after_adjective.get(k) or alone.get(k) if tok.pos in ("NOUN", "PROPN") else None
+            for k, tok in enumerate(nv.tokens)]
 
 
 def head_lemma(lemma: str) -> str:
@@ -136,12 +139,12 @@ def is_counted(nv: Narrative, first: int) -> bool:
     return nv.tokens[k].pos == "NUM" or nv.lemmas[k] in COUNTING_WORDS
 
 
-def is_dependent(nv: Narrative, first: int, head: int) -> bool:
+def is_dependent(nv: Narrative, kinds: list[str | None], first: int, head: int) -> bool:
     """The event word is a genitive under another noun («площадке форума», «итогов сессии»)."""
     k = first - 1
     if k < 0 or not nv.same_clause(k, first) or nv.tokens[head].feats.get("Case") != "Gen":
         return False
-    return nv.tokens[k].pos in ("NOUN", "PROPN") and event_kind(nv, k) is None
+    return nv.tokens[k].pos in ("NOUN", "PROPN") and kinds[k] is None
 
 
 def pronoun_dates(nv: Narrative, clause: range) -> list[DateMatch]:
@@ -161,16 +164,17 @@ def event_dates(nv: Narrative, clause_start: int, clause_end: int) -> list[DateM
     return [d for d in find_dates(text) if not d.weekday and not DEADLINE_BEFORE.search(text[:d.start])]
 
 
-def mention_at(nv: Narrative, i: int, doc_date: date | None, context: YearContext) -> EventMention | None:
-    kind = event_kind(nv, i)
+def mention_at(nv: Narrative, nlp: Nlp, kinds: list[str | None], i: int, doc_date: date | None,
+               context: YearContext) -> EventMention | None:
+    kind = kinds[i]
     if kind is None:
         return None
     clause = nv.clause_range(i)
     clause_start, clause_end = nv.tokens[clause.start].start, nv.tokens[clause.stop - 1].end
     dates = event_dates(nv, clause_start, clause_end) or pronoun_dates(nv, clause)
     first, last = name_bounds(nv, i)
-    if is_dependent(nv, first, i) and any(
-            event_kind(nv, k) is not None and not is_dependent(nv, name_bounds(nv, k)[0], k)
+    if is_dependent(nv, kinds, first, i) and any(
+            kinds[k] is not None and not is_dependent(nv, kinds, name_bounds(nv, k)[0], k)
             for k in clause if k != i):
         return None  # «27 сентября на площадке форума состоится сессия»: the day is the session's
     near = range(max(clause.start, first - REPORTING_WINDOW), min(clause.stop, last + REPORTING_WINDOW + 1))
@@ -183,7 +187,7 @@ def mention_at(nv: Narrative, i: int, doc_date: date | None, context: YearContex
     if title is not None:
         name, titled = title, True
     else:
-        name, titled = phrase_to_nominative(nv, first, i, last), False
+        name, titled = phrase_to_nominative(nv, nlp, first, i, last), False
     date_from = date_to = day = None
     if dates:
         d = min(dates, key=lambda d: abs(clause_start + d.start - nv.tokens[i].start))
@@ -222,8 +226,8 @@ def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
         prev = nv.tokens[first - 1]
         if prev.text.isupper() and prev.text.isalpha() and all(c in "IVXLC" for c in prev.text):
             first -= 1
-        elif prev.pos == "ADJ" and _lemma(nv, first - 1) not in NOT_NAME_MODIFIERS and \
-                not _lemma(nv, first - 1).endswith(DURATION_ENDINGS) and \
+        elif prev.pos == "ADJ" and nv.lemmas[first - 1] not in NOT_NAME_MODIFIERS and \
+                not nv.lemmas[first - 1].endswith(DURATION_ENDINGS) and \
                 prev.feats.get("Case") == nv.tokens[head].feats.get("Case"):
             first -= 1
         else:
@@ -240,11 +244,11 @@ def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
                 last = j
             j += 1
             continue
-        if tok.pos == "ADP" and _lemma(nv, j) in TOPIC_PREPOSITIONS:
-            group, group_start = TOPIC_PREPOSITIONS[_lemma(nv, j)], j
+        if tok.pos == "ADP" and nv.lemmas[j] in TOPIC_PREPOSITIONS:
+            group, group_start = TOPIC_PREPOSITIONS[nv.lemmas[j]], j
             j += 1
             continue
-        if tok.pos == "ADP" and _lemma(nv, j) == "с" and _companion(nv, j + 1):
+        if tok.pos == "ADP" and nv.lemmas[j] == "с" and _companion(nv, j + 1):
             group = "Ins"
             j += 1
             continue
@@ -263,7 +267,7 @@ def _companion(nv: Narrative, j: int) -> bool:
     while j < len(nv.tokens) and nv.tokens[j].pos == "ADJ":
         j += 1
     return (j < len(nv.tokens) and nv.tokens[j].pos in ("NOUN", "PROPN")
-            and nv.tokens[j].feats.get("Case") == "Ins" and _lemma(nv, j) not in NOT_NAME_COMPANIONS)
+            and nv.tokens[j].feats.get("Case") == "Ins" and nv.lemmas[j] not in NOT_NAME_COMPANIONS)
 
 
 def _before(nv: Narrative, j: int, head: int) -> int:
@@ -354,7 +358,3 @@ class YearContext:
     def year_before(self, offset: int) -> int | None:
         k = bisect.bisect_right(self.starts, offset) - 1
         return self.years[k] if k >= 0 else None
-
-
-def _lemma(nv: Narrative, i: int) -> str:
-    return nv.lemmas[i]

@@ -15,11 +15,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
 
-from stratdoc.extract import nlp
 from stratdoc.extract.lexicon.lines import copy_case
-from stratdoc.extract.nlp import NlpSpan, NlpToken
+from stratdoc.extract.nlp import Nlp, NlpSpan, NlpToken, WordParse
 from stratdoc.schema import Document, Span
 
 CHUNK_CHARS = 20_000
@@ -79,6 +78,39 @@ class Narrative:
     span_ix: list[int | None] = field(default_factory=list)  # index into `spans` of each token
     lemmas: list[str] = field(default_factory=list)  # lower case, ё as е
     page_of: Document | None = None
+    # pattern file → the matches starting at each token, and the labels of one-token matches
+    _matches: dict[Path, list[tuple[tuple[str, int], ...]]] = field(default_factory=dict, repr=False)
+    _labels: dict[Path, list[frozenset[str]]] = field(default_factory=dict, repr=False)
+
+    def matches_at(self, nlp: Nlp, path: Path, i: int) -> tuple[tuple[str, int], ...]:
+        """(label, end index exclusive) of every match of a pattern file starting at token i,
+        nested and overlapping ones too.
+
+        The whole text is matched once per file, over the tokens and lemmas it already has; the
+        narrative keeps the matches, not the matcher.
+        """
+        found = self._matches.get(path)
+        if found is None:
+            found = self._match(nlp, path)
+        return found[i]
+
+    def labels_at(self, nlp: Nlp, path: Path, i: int) -> frozenset[str]:
+        """Labels of the one-token matches of a pattern file at token i."""
+        found = self._labels.get(path)
+        if found is None:
+            self._match(nlp, path)
+            found = self._labels[path]
+        return found[i]
+
+    def _match(self, nlp: Nlp, path: Path) -> list[tuple[tuple[str, int], ...]]:
+        by_start: list[list[tuple[str, int]]] = [[] for _ in self.tokens]
+        words = [t.text for t in self.tokens]
+        for label, start, end in nlp.patterns(path).find_in_words(words, self.lemmas, longest=False):
+            by_start[start].append((label, end))
+        found = self._matches[path] = [tuple(m) for m in by_start]
+        self._labels[path] = [frozenset(label for label, end in m if end == k + 1)
+                              for k, m in enumerate(found)]
+        return found
 
     def span(self, start: int, end: int) -> Span:
         page = self.page_of.page_at(start) if self.page_of is not None else None
@@ -106,6 +138,21 @@ class Narrative:
         while hi < ceiling and self.clause[hi + 1] == self.clause[i]:
             hi += 1
         return range(lo, hi + 1)
+
+    def span_pieces(self, span_type: str) -> list[tuple[int, int]]:
+        """First and last token of each NER span of one type (PER, ORG), cut at clause breaks:
+        a name never runs over a tab or a line's end."""
+        pieces: list[tuple[int, int]] = []
+        for span in self.spans:
+            if span.type != span_type:
+                continue
+            opened = len(pieces)
+            for k in self.token_range(span.start, span.end):
+                if len(pieces) > opened and self.same_clause(pieces[-1][1], k):
+                    pieces[-1] = (pieces[-1][0], k)
+                else:
+                    pieces.append((k, k))
+        return pieces
 
     def span_end(self, i: int) -> int:
         """Index of the last token of the NER span holding token i (i itself outside spans)."""
@@ -156,14 +203,14 @@ class Narrative:
         return before.isspace() and after.isalnum()
 
 
-def document_to_narrative(doc: Document) -> Narrative:
+def document_to_narrative(doc: Document, nlp: Nlp) -> Narrative:
     """Tag the document's text (NER and morphology, no syntax) and mark its clauses."""
-    narrative = text_to_narrative(doc.text, table_ranges=[(t.start, t.end) for t in doc.tables])
+    narrative = text_to_narrative(doc.text, nlp, table_ranges=[(t.start, t.end) for t in doc.tables])
     narrative.page_of = doc
     return narrative
 
 
-def text_to_narrative(text: str, table_ranges: list[tuple[int, int]] | None = None) -> Narrative:
+def text_to_narrative(text: str, nlp: Nlp, table_ranges: list[tuple[int, int]] | None = None) -> Narrative:
     tokens: list[NlpToken] = []
     spans: list[NlpSpan] = []
     sentence_starts: set[int] = set()
@@ -173,7 +220,7 @@ def text_to_narrative(text: str, table_ranges: list[tuple[int, int]] | None = No
         spans.extend(part.spans)
         sentence_starts.update(s.start for s in part.sentences)
     narrative = Narrative(text=text, tokens=tokens, spans=spans, starts=[t.start for t in tokens])
-    narrative.clause = tokens_to_clauses(text, tokens, sentence_starts, table_ranges or [])
+    narrative.clause = tokens_to_clauses(text, tokens, sentence_starts, table_ranges or [], nlp)
     narrative.span_ix = [None] * len(tokens)
     for n, s in enumerate(spans):
         for i in narrative.token_range(s.start, s.end):
@@ -203,17 +250,18 @@ def text_to_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 
 def tokens_to_clauses(text: str, tokens: list[NlpToken], sentence_starts: set[int],
-                      table_ranges: list[tuple[int, int]]) -> list[int]:
+                      table_ranges: list[tuple[int, int]], nlp: Nlp) -> list[int]:
     clause: list[int] = []
     n = 0
     for i, tok in enumerate(tokens):
-        if i and (tok.start in sentence_starts or is_hard_break(text, tokens[i - 1], tok, table_ranges)):
+        if i and (tok.start in sentence_starts or is_hard_break(text, tokens[i - 1], tok, table_ranges, nlp)):
             n += 1
         clause.append(n)
     return clause
 
 
-def is_hard_break(text: str, prev: NlpToken, tok: NlpToken, table_ranges: list[tuple[int, int]]) -> bool:
+def is_hard_break(text: str, prev: NlpToken, tok: NlpToken, table_ranges: list[tuple[int, int]],
+                  nlp: Nlp) -> bool:
     gap = text[prev.end:tok.start]
     if "\t" in gap:
         return True
@@ -226,7 +274,7 @@ def is_hard_break(text: str, prev: NlpToken, tok: NlpToken, table_ranges: list[t
     joins = (prev.lemma or "").lower() in LINE_JOINING_LEMMAS and tok.text[:1].isupper() \
         and prev.text[:1].islower()
     if gap.count("\n") > 1:  # over a blank line only a name continues, not a headline into its lead
-        joins = joins and nlp.morph().parse(tok.text.lower())[0].tag.POS not in FUNCTION_POS
+        joins = joins and nlp.part_of_speech(tok.text) not in FUNCTION_POS
     return not joins
 
 
@@ -246,7 +294,7 @@ def after_place_word(nv: Narrative, first: int) -> bool:
 
 
 # nominative forms ------------------------------------------------------------------------------
-def word_to_nominative(tok: NlpToken, *, gender: str | None = None) -> str:
+def word_to_nominative(tok: NlpToken, nlp: Nlp, *, gender: str | None = None) -> str:
     """The word in the nominative, same number; capitalisation kept. Unknown words stay.
 
     The tagger's case is trusted unless it says nominative for a form the dictionary knows
@@ -258,52 +306,51 @@ def word_to_nominative(tok: NlpToken, *, gender: str | None = None) -> str:
     ending = ABBREVIATION_WITH_ENDING.fullmatch(tok.text)
     if ending and tok.feats.get("Case") not in (None, "Nom"):
         return ending.group(1)  # «Лебединского ГОКа» → «ГОК»
-    morph = nlp.models().morph
-    if tok.text[:1].isupper() and not morph.word_is_known(tok.text.lower()):
+    if tok.text[:1].isupper() and not nlp.is_known(tok.text):
         return tok.text  # a proper name the dictionary lacks («Ростех»): guesses go wrong
     case = tok.feats.get("Case")
     if case in (None, "Nom"):
-        parses = morph.parse(tok.text.lower())
-        if tok.pos not in ("NOUN", "PROPN") or not parses or any("nomn" in p.tag for p in parses):
+        parses = nlp.parses(tok.text)
+        if tok.pos not in ("NOUN", "PROPN") or not parses or any(p.has("nomn") for p in parses):
             return tok.text
         parse = parses[0]
-        number = "plur" if "plur" in parse.tag else "sing"
+        number = "plur" if parse.has("plur") else "sing"
     else:
-        parse = _matching_parse(tok, case)
+        parse = _matching_parse(tok, case, nlp)
         number = NUMBERS.get(tok.feats.get("Number", ""), "sing")
     if parse is None:
         return tok.text
     grammemes = {"nomn", number}
     want_gender = GENDERS.get(gender or tok.feats.get("Gender", ""))
-    if number == "sing" and want_gender and parse.tag.POS in ("ADJF", "PRTF"):
+    if number == "sing" and want_gender and parse.pos in ("ADJF", "PRTF"):
         grammemes.add(want_gender)
-    form = parse.inflect(grammemes) or parse.inflect({"nomn"})
+    form = nlp.inflect(parse, grammemes) or nlp.inflect(parse, {"nomn"})
     if form is None:
         return tok.text
-    return copy_case(tok.text, form.word)
+    return copy_case(tok.text, form)
 
 
-def _matching_parse(tok: NlpToken, case: str) -> Any:
-    """The pymorphy3 parse that agrees with the tagger's case, part of speech and number."""
+def _matching_parse(tok: NlpToken, case: str, nlp: Nlp) -> WordParse | None:
+    """The dictionary reading that agrees with the tagger's case, part of speech and number."""
     want_case = CASES.get(case)
     want_pos = {"NOUN": ("NOUN",), "PROPN": ("NOUN",), "ADJ": ("ADJF", "PRTF"), "DET": ("ADJF", "NPRO"),
                 "NUM": ("ADJF", "NUMR"), "VERB": ("PRTF",)}.get(tok.pos or "", ())
     want_number = NUMBERS.get(tok.feats.get("Number", ""))
-    parses = nlp.models().morph.parse(tok.text.lower())
+    parses = nlp.parses(tok.text)
     best = None
     for p in parses:
-        if want_case and want_case not in p.tag and not (want_case == "loct" and "loc2" in p.tag):
+        if want_case and not p.has(want_case) and not (want_case == "loct" and p.has("loc2")):
             continue
-        if want_pos and p.tag.POS not in want_pos and not (tok.pos == "ADJ" and "Surn" in p.tag):
+        if want_pos and p.pos not in want_pos and not (tok.pos == "ADJ" and p.has("Surn")):
             continue  # «Лебединского ГОКа»: the dictionary knows the adjective only as a surname
-        if want_number and p.tag.number and want_number not in p.tag:
+        if want_number and p.number and not p.has(want_number):
             continue
         best = p
         break
     return best
 
 
-def phrase_to_nominative(nv: Narrative, first: int, head: int, last: int) -> str:
+def phrase_to_nominative(nv: Narrative, nlp: Nlp, first: int, head: int, last: int) -> str:
     """Tokens first..last as printed, with the head and the modifiers before it in the nominative.
 
     Only the head's own group changes («Городской Управы» → «Городская Управа»); its
@@ -311,11 +358,11 @@ def phrase_to_nominative(nv: Narrative, first: int, head: int, last: int) -> str
     """
     head_tok = nv.tokens[head]
     gender = head_tok.feats.get("Gender")
-    words = {head: word_to_nominative(head_tok)}
+    words = {head: word_to_nominative(head_tok, nlp)}
     k = head - 1
     while k >= first and nv.tokens[k].pos in MODIFIER_POS and nv.tokens[k].feats.get("Case") == \
             head_tok.feats.get("Case"):
-        words[k] = word_to_nominative(nv.tokens[k], gender=gender)
+        words[k] = word_to_nominative(nv.tokens[k], nlp, gender=gender)
         k -= 1
     out = []
     pos = nv.tokens[first].start

@@ -16,20 +16,26 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract import nlp
-from stratdoc.extract.entities.narrative import Narrative, after_place_word, copy_case, document_to_narrative
+from stratdoc.extract.entities.narrative import (
+    CASES,
+    GENDERS,
+    Narrative,
+    after_place_word,
+    document_to_narrative,
+)
 from stratdoc.extract.entities.org_rules import OrgMention
 from stratdoc.extract.entities.organizations import organization_mentions
 from stratdoc.extract.entities.positions import (
-    POSITION_HEADS,
     PREFIXES,
     Position,
+    opens_position,
     position_after,
     position_before,
 )
+from stratdoc.extract.lexicon.lines import copy_case, text_to_lines
+from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Document, Person
 
-CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 NAME_TAGS = ("Name", "Surn", "Patr")
 # Oblique endings of Russian surnames → nominative, by gender: (ending, replacement).
 SURNAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -59,19 +65,19 @@ MAX_SIGNATURE_LINE_CHARS = 80
 
 
 def extract_persons(doc: Document, nv: Narrative | None = None,
-                    orgs: list[OrgMention] | None = None) -> list[Person]:
+                    orgs: list[OrgMention] | None = None, *, nlp: Nlp) -> list[Person]:
     """People of one document, one record per name, with the first position found."""
-    nv = nv or document_to_narrative(doc)
-    orgs = organization_mentions(nv) if orgs is None else orgs
-    records = {person_key(p.name): p for p in signature_persons(nv, orgs)}
+    nv = nv or document_to_narrative(doc, nlp)
+    orgs = organization_mentions(nv, nlp) if orgs is None else orgs
+    records = {person_key(p.name): p for p in signature_persons(nv, orgs, nlp)}
     signed = [(p.span.start, p.span.end) for p in records.values()]
     tables = [(t.start, t.end) for t in doc.tables]
-    for first, last in name_spans(nv):
+    for first, last in name_spans(nv, nlp):
         start, end = nv.tokens[first].start, nv.tokens[last].end
         if any(a < end and start < b for a, b in signed) or after_place_word(nv, first):
             continue
-        name = name_to_nominative(nv, first, last)
-        position = position_before(nv, first) or position_after(nv, last)
+        name = name_to_nominative(nv, nlp, first, last)
+        position = position_before(nv, nlp, first) or position_after(nv, nlp, last)
         if position is None and any(a <= start < b for a, b in tables):
             continue
         key = person_key(name)
@@ -95,33 +101,19 @@ def person_key(name: str) -> str:
     return re.sub(r"[\s.]", "", name.lower().replace("ё", "е"))
 
 
-def name_spans(nv: Narrative) -> list[tuple[int, int]]:
+def name_spans(nv: Narrative, nlp: Nlp) -> list[tuple[int, int]]:
     """First and last token of each full name natasha's PER spans hold, each piece of a span
     cut at clause breaks («Н. Плевицкой⇥Реализуемый») read on its own."""
-    out = []
-    for span in nv.spans:
-        if span.type != "PER":
-            continue
-        idx = nv.token_range(span.start, span.end)
-        pieces: list[list[int]] = []
-        for k in idx:
-            if pieces and nv.same_clause(pieces[-1][-1], k):
-                pieces[-1].append(k)
-            else:
-                pieces.append([k])
-        for piece in pieces:
-            bounds = trim_name(nv, piece[0], piece[-1])
-            if bounds is not None:
-                out.append(bounds)
-    return out
+    names = (trim_name(nv, nlp, first, last) for first, last in nv.span_pieces("PER"))
+    return [bounds for bounds in names if bounds is not None]
 
 
 # signatures ----------------------------------------------------------------------------------------
-def signature_persons(nv: Narrative, orgs: list[OrgMention]) -> list[Person]:
+def signature_persons(nv: Narrative, orgs: list[OrgMention], nlp: Nlp) -> list[Person]:
     """Signatures of an act: a line (or the last cell of a row) holding only initials and a
     surname, under position lines that open with a position's head («Губернатор⏎Тверской
     области⏎А.Н.МИХАЙЛОВ»)."""
-    lines = text_to_lines(nv.text)
+    lines = [(line.text, line.start) for line in text_to_lines(nv.text)]
     out = []
     for i, (text, start) in enumerate(lines):
         cells = [(c, start + off) for c, off in _cells(text)]
@@ -131,8 +123,8 @@ def signature_persons(nv: Narrative, orgs: list[OrgMention]) -> list[Person]:
         m = SIGNATURE_NAME.fullmatch(name_text)
         if m is None:
             continue
-        parts = cells[:-1] or _position_lines(lines, i)
-        if not parts or not _opens_position(parts[0][0]):
+        parts = cells[:-1] or _position_lines(lines, i, nlp)
+        if not parts or not _opens_position(parts[0][0], nlp):
             continue
         position_text = " ".join(" ".join(p for p, _ in parts).split())
         if position_text.isupper():
@@ -141,16 +133,6 @@ def signature_persons(nv: Narrative, orgs: list[OrgMention]) -> list[Person]:
         out.append(Person(name=tidy_name(name_text), position=position.text,
                           organization=organization_in(position, orgs),
                           span=nv.span(name_start, name_start + len(name_text))))
-    return out
-
-
-def text_to_lines(text: str) -> list[tuple[str, int]]:
-    """Non-empty lines with their start offsets."""
-    out, pos = [], 0
-    for raw in text.split("\n"):
-        if raw.strip():
-            out.append((raw, pos))
-        pos += len(raw) + 1
     return out
 
 
@@ -165,7 +147,7 @@ def _cells(line: str) -> list[tuple[str, int]]:
     return out
 
 
-def _position_lines(lines: list[tuple[str, int]], i: int) -> list[tuple[str, int]]:
+def _position_lines(lines: list[tuple[str, int]], i: int, nlp: Nlp) -> list[tuple[str, int]]:
     """The short lines above line i from the nearest one opening a position, or []."""
     above: list[tuple[str, int]] = []
     for text, start in reversed(lines[max(0, i - MAX_SIGNATURE_POSITION_LINES):i]):
@@ -173,12 +155,12 @@ def _position_lines(lines: list[tuple[str, int]], i: int) -> list[tuple[str, int
         if "\t" in stripped or len(stripped) > MAX_SIGNATURE_LINE_CHARS or stripped.endswith((".", ":", ";")):
             break
         above.insert(0, (stripped, start + text.index(stripped)))
-        if _opens_position(stripped):
+        if _opens_position(stripped, nlp):
             return above
     return []
 
 
-def _opens_position(text: str) -> bool:
+def _opens_position(text: str, nlp: Nlp) -> bool:
     """«Губернатор …», «Глава …», «И.о. главы …», «Временно исполняющий обязанности …»."""
     ws = text.split()
     if not ws:
@@ -186,7 +168,7 @@ def _opens_position(text: str) -> bool:
     first = ws[0].lower()
     if first in PREFIXES or first == "временно":
         return True
-    return nlp.lemma(first.strip(",")).replace("ё", "е") in POSITION_HEADS
+    return opens_position(first.strip(","), nlp)
 
 
 def tidy_name(name: str) -> str:
@@ -197,7 +179,7 @@ def tidy_name(name: str) -> str:
                   lambda m: "-".join(w.capitalize() for w in m.group().split("-")), name)
 
 
-def trim_name(nv: Narrative, first: int, last: int) -> tuple[int, int] | None:
+def trim_name(nv: Narrative, nlp: Nlp, first: int, last: int) -> tuple[int, int] | None:
     """The name inside a PER span, or None when it is no full name.
 
     Words at the edges that are no name part go («Коломна Д.Б. Орлов Исполнителями» →
@@ -205,7 +187,7 @@ def trim_name(nv: Narrative, first: int, last: int) -> tuple[int, int] | None:
     first name, a patronymic or an initial, so a lone surname or a pair of capitalised words
     («Свято-Покровский Авраамиево») is no person.
     """
-    kinds = [_name_part(nv, k) for k in range(first, last + 1)]
+    kinds = [_name_part(nv, nlp, k) for k in range(first, last + 1)]
     if "junk" in kinds:
         return None
     lo, hi = 0, len(kinds) - 1
@@ -223,7 +205,7 @@ def trim_name(nv: Narrative, first: int, last: int) -> tuple[int, int] | None:
     return first + lo, first + hi
 
 
-def _name_part(nv: Narrative, k: int) -> str:
+def _name_part(nv: Narrative, nlp: Nlp, k: int) -> str:
     """initial, first (a first name or patronymic), name (a surname-like word), dot, dash,
     other (a dictionary word or a place) or junk (a character no name holds)."""
     tok = nv.tokens[k]
@@ -238,16 +220,16 @@ def _name_part(nv: Narrative, k: int) -> str:
         return "initial" if text.isupper() else "other"
     if not text[:1].isupper():
         return "other"
-    parses = nlp.models().morph.parse(text.lower())
-    if any("Name" in p.tag or "Patr" in p.tag for p in parses[:3]):
+    parses = nlp.parses(text)
+    if any(p.has("Name") or p.has("Patr") for p in parses[:3]):
         return "first"
-    if any("Surn" in p.tag for p in parses):
+    if any(p.has("Surn") for p in parses):
         return "name"
     if text.isupper():
         return "other"
-    if not nlp.models().morph.word_is_known(text.lower()):
+    if not nlp.is_known(text):
         return "name"
-    place = any("Geox" in p.tag or "Orgn" in p.tag for p in parses[:2])
+    place = any(p.has("Geox") or p.has("Orgn") for p in parses[:2])
     if text.lower().endswith(SURNAME_SUFFIXES) and not place:
         return "name"  # «Сучков» is also a form of «сучок»
     return "other"
@@ -262,21 +244,21 @@ def organization_in(position: Position, orgs: list[OrgMention]) -> str | None:
 
 
 # nominative names ----------------------------------------------------------------------------------
-def name_to_nominative(nv: Narrative, first: int, last: int) -> str:
-    if is_subject_with_apposition(nv, first, last):
+def name_to_nominative(nv: Narrative, nlp: Nlp, first: int, last: int) -> str:
+    if is_subject_with_apposition(nv, nlp, first, last):
         return tidy_name(nv.text[nv.tokens[first].start:nv.tokens[last].end])
-    gender = _gender(nv, first, last)
+    gender = _gender(nv, nlp, first, last)
     out = []
     pos = nv.tokens[first].start
     for k in range(first, last + 1):
         tok = nv.tokens[k]
         out.append(nv.text[pos:tok.start])
-        out.append(name_word_to_nominative(tok.text, tok.feats.get("Case"), gender))
+        out.append(name_word_to_nominative(tok.text, tok.feats.get("Case"), gender, nlp))
         pos = tok.end
     return tidy_name("".join(out))
 
 
-def is_subject_with_apposition(nv: Narrative, first: int, last: int) -> bool:
+def is_subject_with_apposition(nv: Narrative, nlp: Nlp, first: int, last: int) -> bool:
     """«Евгения Смирнова, директор центра, сказала …»: a name opening its sentence with a
     nominative noun in apposition after a comma is the subject, printed in the nominative, though
     the tagger may read «Евгения» as the genitive of «Евгений»."""
@@ -287,39 +269,38 @@ def is_subject_with_apposition(nv: Narrative, first: int, last: int) -> bool:
     noun = nv.tokens[last + 2]
     if noun.pos != "NOUN" or noun.feats.get("Case") != "Nom" or not noun.text[:1].islower():
         return False
-    morph = nlp.models().morph
-    return all(any("nomn" in p.tag for p in morph.parse(nv.tokens[k].text.lower()))
+    return all(any(p.has("nomn") for p in nlp.parses(nv.tokens[k].text))
                for k in range(first, last + 1) if not INITIAL.match(nv.tokens[k].text))
 
 
-def _gender(nv: Narrative, first: int, last: int) -> str | None:
+def _gender(nv: Narrative, nlp: Nlp, first: int, last: int) -> str | None:
     """The gender of the first name; None for initials only (the tagger's guess misleads)."""
     for k in range(first, last + 1):
         if len(nv.tokens[k].text) < 2:
             continue
-        for p in nlp.models().morph.parse(nv.tokens[k].text.lower()):
-            if "Name" in p.tag and p.tag.gender in ("masc", "femn"):
-                return "Masc" if p.tag.gender == "masc" else "Fem"
+        for p in nlp.parses(nv.tokens[k].text):
+            if p.has("Name") and p.gender in ("masc", "femn"):
+                return "Masc" if p.gender == "masc" else "Fem"
     return None
 
 
-def name_word_to_nominative(word: str, case: str | None, gender: str | None) -> str:
+def name_word_to_nominative(word: str, case: str | None, gender: str | None, nlp: Nlp) -> str:
     """One word of a name in the nominative. Without a first name the gender is unknown, and
     a word that reads as a nominative of either gender («Акимова») stays as printed."""
-    if case not in CASES or INITIAL.match(word) or not re.search(r"[а-яё]", word.lower()):
+    if case not in CASES or case == "Nom" or INITIAL.match(word) or not re.search(r"[а-яё]", word.lower()):
         return word
     want = CASES[case]
-    parses = nlp.models().morph.parse(word.lower())
-    if gender is None and any("nomn" in p.tag for p in parses):
+    parses = nlp.parses(word)
+    if gender is None and any(p.has("nomn") for p in parses):
         return word
     for p in parses:
-        if any(t in p.tag for t in NAME_TAGS) and want in p.tag:
-            if gender and p.tag.gender and p.tag.gender != {"Masc": "masc", "Fem": "femn"}[gender] \
-                    and "ms-f" not in p.tag:
+        if any(p.has(t) for t in NAME_TAGS) and p.has(want):
+            if gender and p.gender and p.gender != GENDERS[gender] \
+                    and not p.has("ms-f"):
                 continue
-            form = p.inflect({"nomn", "sing"})
+            form = nlp.inflect(p, {"nomn", "sing"})
             if form is not None:
-                return copy_case(word, form.word)
+                return copy_case(word, form)
     for ending, repl in SURNAME_ENDINGS.get(gender or "", ()):
         if word.lower().endswith(ending) and len(word) > len(ending) + 1:
             return word[: len(word) - len(ending)] + repl

@@ -11,24 +11,13 @@ and one position may hold a comma itself («министр по промышле
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from stratdoc.extract.entities.narrative import OPEN_QUOTES, Narrative, phrase_to_nominative
+from stratdoc.extract.nlp import Nlp
 
-# Lemmas of the nouns that head a position phrase.
-POSITION_HEADS = frozenset({
-    "глава", "заместитель", "замглавы", "замминистра", "замгубернатора", "замдиректора", "зампред",
-    "зампредседателя", "начальник", "замначальника", "директор", "гендиректор", "руководитель",
-    "председатель", "министр", "губернатор", "вице-губернатор", "мэр", "вице-мэр", "эксперт",
-    "представитель", "ректор", "проректор", "депутат", "сити-менеджер", "президент", "вице-президент",
-    "член", "соучредитель", "учредитель", "основатель", "сооснователь", "совладелец", "партнер",
-    "советник", "помощник", "секретарь", "специалист", "консультант", "аналитик", "профессор",
-    "доцент", "декан", "заведующий", "управляющий", "координатор", "куратор", "модератор", "спикер",
-    "архитектор", "редактор", "уполномоченный", "сенатор", "полпред", "префект", "главврач",
-    "исследователь", "сотрудник", "старшина", "атаман", "омбудсмен", "аудитор", "ведущий",
-    "постпред", "посол", "консул", "начальница", "директриса", "руководительница", "председательница",
-    "сопредседатель", "попечитель", "инспектор", "менеджер", "генсек", "лидер", "автор", "ученый",
-    "социолог", "экономист", "урбанист", "историк", "журналист",
-})
+# Lemmas of the nouns that head a position phrase («глава», «директор», …).
+POSITIONS_PATH = Path(__file__).with_name("positions.jsonl")
 # Tokens that may stand before a head as part of the position («и.о. главы», «врио губернатора»).
 PREFIXES = frozenset({"и.о.", "и.о", "врио", "вр.и.о."})
 # Adjectives before a head that are no part of the position («этот эксперт»).
@@ -47,10 +36,17 @@ class Position:
     end: int
 
 
-def is_head(nv: Narrative, i: int) -> bool:
-    tok = nv.tokens[i]
-    lemma = (tok.lemma or tok.text).lower().replace("ё", "е")
-    return lemma in POSITION_HEADS and tok.pos in ("NOUN", "PROPN", "ADJ", "VERB")
+def is_head(nv: Narrative, nlp: Nlp, i: int) -> bool:
+    return nv.tokens[i].pos in ("NOUN", "PROPN", "ADJ", "VERB") and \
+        "head" in nv.labels_at(nlp, POSITIONS_PATH, i)
+
+
+def opens_position(word: str, nlp: Nlp) -> bool:
+    """A single word that heads a position («Губернатор», «директора»)."""
+    if not word:
+        return False
+    lemma = nlp.lemma(word).replace("ё", "е")
+    return bool(nlp.patterns(POSITIONS_PATH).find_in_words([word], [lemma]))
 
 
 def is_stop(nv: Narrative, i: int) -> bool:
@@ -60,7 +56,7 @@ def is_stop(nv: Narrative, i: int) -> bool:
     return tok.pos == "VERB" and tok.feats.get("VerbForm") in STOP_VERB_FORMS
 
 
-def position_before(nv: Narrative, name_first: int) -> Position | None:
+def position_before(nv: Narrative, nlp: Nlp, name_first: int) -> Position | None:
     """The position phrase ending right before the name, several joined by commas.
 
     Words natasha put into the name's span but the name left out («главы городского округа
@@ -81,7 +77,7 @@ def position_before(nv: Narrative, name_first: int) -> Position | None:
     for back in range(MAX_SEGMENTS_WITHOUT_HEAD + 1):
         if k - back < 0:
             break
-        start = phrase_start(nv, *segments[k - back])
+        start = phrase_start(nv, nlp, *segments[k - back])
         if start is not None:
             k -= back
             break
@@ -91,15 +87,15 @@ def position_before(nv: Narrative, name_first: int) -> Position | None:
     # earlier positions of the same person: whole segments that start with a head
     while k > 0 and start == segments[k][0]:
         k -= 1
-        prev_start = phrase_start(nv, *segments[k])
+        prev_start = phrase_start(nv, nlp, *segments[k])
         if prev_start is None or prev_start != segments[k][0]:
             break
         parts.insert(0, (prev_start, segments[k][1]))
         start = prev_start
-    return parts_to_position(nv, parts)
+    return parts_to_position(nv, nlp, parts)
 
 
-def position_after(nv: Narrative, name_last: int) -> Position | None:
+def position_after(nv: Narrative, nlp: Nlp, name_last: int) -> Position | None:
     """«Имя Фамилия, генеральный директор …» up to the next comma, bracket or verb."""
     j = name_last + 1
     if j + 1 >= len(nv.tokens) or nv.tokens[j].text not in (",", "(") or not nv.same_clause(name_last, j + 1):
@@ -110,7 +106,7 @@ def position_after(nv: Narrative, name_last: int) -> Position | None:
     while k < len(nv.tokens) and nv.same_clause(first, k) and (nv.tokens[k].pos in ("ADJ",)
                                                              or nv.tokens[k].text.lower() in PREFIXES):
         k += 1
-    if k >= len(nv.tokens) or not is_head(nv, k):
+    if k >= len(nv.tokens) or not is_head(nv, nlp, k):
         return None
     last = k
     depth = 0
@@ -125,7 +121,7 @@ def position_after(nv: Narrative, name_last: int) -> Position | None:
             break
         last = m
         m += 1
-    return parts_to_position(nv, [(first, last)])
+    return parts_to_position(nv, nlp, [(first, last)])
 
 
 def comma_segments(nv: Narrative, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -148,16 +144,16 @@ def comma_segments(nv: Narrative, lo: int, hi: int) -> list[tuple[int, int]]:
     return segments
 
 
-def phrase_start(nv: Narrative, lo: int, hi: int) -> int | None:
+def phrase_start(nv: Narrative, nlp: Nlp, lo: int, hi: int) -> int | None:
     """First token of the position in a segment: its earliest head with the words before it."""
-    head = next((i for i in range(lo, hi + 1) if is_head(nv, i)), None)
+    head = next((i for i in range(lo, hi + 1) if is_head(nv, nlp, i)), None)
     if head is None:
         return None
     start = head
     case = nv.tokens[head].feats.get("Case")
     while start - 1 >= lo:
         prev = nv.tokens[start - 1]
-        lemma = (prev.lemma or "").lower()
+        lemma = nv.lemmas[start - 1]
         if prev.text.lower() in PREFIXES:
             start -= 1
         elif prev.pos == "ADJ" and lemma not in NOT_MODIFIERS and prev.feats.get("Case") in (case, None):
@@ -167,11 +163,11 @@ def phrase_start(nv: Narrative, lo: int, hi: int) -> int | None:
     return start
 
 
-def parts_to_position(nv: Narrative, parts: list[tuple[int, int]]) -> Position:
+def parts_to_position(nv: Narrative, nlp: Nlp, parts: list[tuple[int, int]]) -> Position:
     texts = []
     for first, last in parts:
-        head = next(i for i in range(first, last + 1) if is_head(nv, i))
-        text = phrase_to_nominative(nv, first, head, last)
+        head = next(i for i in range(first, last + 1) if is_head(nv, nlp, i))
+        text = phrase_to_nominative(nv, nlp, first, head, last)
         if text[1:2].islower():
             text = text[:1].lower() + text[1:]
         texts.append(text)

@@ -10,55 +10,16 @@ from __future__ import annotations
 
 import re
 
+from stratdoc.extract.lexicon.body_heads import BODY_ABBREVIATIONS, unit_head_forms
+from stratdoc.extract.lexicon.legal_forms import LEGAL_ABBREVIATIONS
 from stratdoc.extract.nlp import Nlp
 
 # Head nouns of units and bodies: lemma → its nominative forms (singular, plural). Surface
 # forms, not lemmas, so «управлением» (instrumental) inside a name does not start a unit.
-HEAD_NOUNS: dict[str, tuple[str, ...]] = {
-    "управление": ("управление", "управления"),
-    "отдел": ("отдел", "отделы"),
-    "комитет": ("комитет", "комитеты"),
-    "департамент": ("департамент", "департаменты"),
-    "министерство": ("министерство", "министерства"),
-    "администрация": ("администрация", "администрации"),
-    "управа": ("управа",),
-    "учреждение": ("учреждение", "учреждения"),
-    "организация": ("организация", "организации"),
-    "предприятие": ("предприятие", "предприятия"),
-    "служба": ("служба", "службы"),
-    "агентство": ("агентство", "агентства"),
-    "инспекция": ("инспекция", "инспекции"),
-    "дирекция": ("дирекция",),
-    "центр": ("центр", "центры"),
-    "фонд": ("фонд", "фонды"),
-    "сектор": ("сектор",),
-    "аппарат": ("аппарат",),
-    "совет": ("совет",),
-    "дума": ("дума",),
-    "собрание": ("собрание",),
-    "палата": ("палата",),
-    "правительство": ("правительство",),
-    "мэрия": ("мэрия",),
-    "префектура": ("префектура", "префектуры"),
-    "орган": ("орган", "органы"),
-    "подразделение": ("подразделение", "подразделения"),
-    "заместитель": ("заместитель", "заместители"),
-    # officials named as the responsible party; «главы», «директора» are left out: they are also
-    # genitives inside a name («заместитель главы администрации»)
-    "глава": ("глава",),
-    "начальник": ("начальник", "начальники"),
-    "руководитель": ("руководитель", "руководители"),
-    "председатель": ("председатель", "председатели"),
-    "директор": ("директор",),
-    "филиал": (),  # part of the organisation it follows: «ООО "X", филиал "Y"» is one unit
-}
+HEAD_NOUNS: dict[str, tuple[str, ...]] = unit_head_forms()  # lexicon/data/body_heads.jsonl, «unit»
 HEAD_FORMS: frozenset[str] = frozenset(f for forms in HEAD_NOUNS.values() for f in forms)
-# Legal forms that open an organisation's name.
-LEGAL_FORMS: frozenset[str] = frozenset({
-    "ООО", "АО", "ПАО", "ОАО", "ЗАО", "НАО", "МУП", "ГУП", "ФГУП", "МБУ", "МКУ", "МАУ", "ГБУ", "ГКУ",
-    "ГАУ", "ОКУ", "ОБУ", "ОГБУ", "КГБУ", "ФГБУ", "ФГБОУ", "ФГАОУ", "МБОУ", "МАОУ", "МКОУ", "МБДОУ",
-    "АНО", "НКО", "ИП", "ГК", "ОМСУ", "ОИВ",
-})
+# Legal forms and body abbreviations that open an organisation's name.
+LEGAL_FORMS: frozenset[str] = LEGAL_ABBREVIATIONS | BODY_ABBREVIATIONS  # and «ОМСУ», «ОИВ»
 # Words skipped before the head noun («муниципальные образовательные …»): pymorphy3 tags.
 MODIFIER_POS: frozenset[str] = frozenset({"ADJF", "PRTF"})
 LEADING_FILLERS = ("а также", "а", "также")
