@@ -182,7 +182,7 @@ def test_document_kind(text: str, kind: str) -> None:
     ("Стратегия развития городского округа Самара до 2030 года", "", "Самара", "Самарская область"),
 ])
 def test_places(title: str | None, text: str, municipality: str | None, region: str | None) -> None:
-    places = text_to_places(text, title)
+    places = text_to_places(text, shared(), title)
     assert (places.municipality, places.region) == (municipality, region)
 
 

@@ -192,7 +192,7 @@ def test_a_heading_in_capitals_gives_way_to_the_name_as_written() -> None:
 ])
 def test_tidy_organizations(name: str, expected: list[str]) -> None:
     org = Organization(name=name, span=Span(start=0, end=len(name)))
-    assert [o.name for o in tidy_organizations([org])] == expected
+    assert [o.name for o in tidy_organizations([org], NLP)] == expected
 
 
 def test_mentions_are_counted_and_the_first_is_the_span() -> None:

@@ -11,6 +11,7 @@ from stratdoc.extract.document.metadata import extract_metadata
 from stratdoc.extract.entities import extract_people_orgs_events
 from stratdoc.extract.entities.organizations import tidy_organizations
 from stratdoc.extract.lexicon.org_names import org_key
+from stratdoc.extract.nlp import Nlp, shared
 from stratdoc.extract.tables import extract_tables
 from stratdoc.extract.text import extract_structure
 from stratdoc.schema import Document, Extraction, Goal, Organization
@@ -28,7 +29,7 @@ def merge_goals(first: list[Goal], second: list[Goal]) -> list[Goal]:
     return out
 
 
-def merge_organizations(*lists: list[Organization]) -> list[Organization]:
+def merge_organizations(nlp: Nlp, *lists: list[Organization]) -> list[Organization]:
     """One record per canonical key, the earliest span kept; names tidied as the text finder
     tidies its own (two names run together in a cell split, capitals recased).
 
@@ -36,7 +37,7 @@ def merge_organizations(*lists: list[Organization]) -> list[Organization]:
     count stands, rather than their sum.
     """
     merged: dict[str, Organization] = {}
-    for org in (o for lst in lists for o in tidy_organizations(lst)):
+    for org in (o for lst in lists for o in tidy_organizations(lst, nlp)):
         key = org_key(org.name)
         have = merged.get(key)
         if have is None:
@@ -48,14 +49,19 @@ def merge_organizations(*lists: list[Organization]) -> list[Organization]:
     return sorted(merged.values(), key=lambda o: o.span.start)
 
 
-def extract(doc: Document) -> Extraction:
-    """Run every extractor over one document."""
+def extract(doc: Document, nlp: Nlp | None = None) -> Extraction:
+    """Run every extractor over one document.
+
+    `nlp` holds the models; a worker process builds its own and passes it to every call, and
+    without one the process's shared object is used.
+    """
     if not doc.text.strip():
         return Extraction()
-    meta = extract_metadata(doc)
-    tables = extract_tables(doc)
-    structure = extract_structure(doc)
-    people = extract_people_orgs_events(doc, meta.adopted_on or meta.published_on)
+    nlp = nlp or shared()
+    meta = extract_metadata(doc, nlp=nlp)
+    tables = extract_tables(doc, nlp=nlp)
+    structure = extract_structure(doc, nlp=nlp)
+    people = extract_people_orgs_events(doc, meta.adopted_on or meta.published_on, nlp=nlp)
     return Extraction(
         document=meta,
         directions=structure.directions,
@@ -64,7 +70,7 @@ def extract(doc: Document) -> Extraction:
         indicators=tables.indicators,
         projects=tables.projects + structure.projects,
         funding=tables.funding,
-        organizations=merge_organizations(tables.organizations, people.organizations),
+        organizations=merge_organizations(nlp, tables.organizations, people.organizations),
         persons=people.persons,
         events=people.events,
     )

@@ -69,7 +69,7 @@ def extract_metadata(doc: Document, nlp: Nlp | None = None) -> DocumentMeta:
     else:
         meta.published_on = find_published_on(lines, doc.hints)
     meta.horizon_year = find_horizon_year(title, text[:PLACE_CHARS], kind)
-    places = text_to_places(text[:PLACE_CHARS], title, meta.issuer, nlp)
+    places = text_to_places(text[:PLACE_CHARS], nlp, title, meta.issuer)
     meta.municipality, meta.region = places.municipality, places.region
     return meta
 

@@ -194,7 +194,7 @@ def mention_at(nv: Narrative, nlp: Nlp, kinds: list[str | None], i: int, doc_dat
         year = d.year or (doc_date.year if doc_date else None) or context.year_before(clause_start)
         date_from, date_to = d.to_date(year), d.to_date_end(year) if d.day_to else None
         day = (d.month, d.day, d.day_to)
-    return EventMention(kind, name, titled, date_from, date_to, day, event_place(nv, i, clause),
+    return EventMention(kind, name, titled, date_from, date_to, day, event_place(nv, nlp, i, clause),
                         nv.tokens[first].start, nv.tokens[last].end)
 
 
@@ -288,7 +288,7 @@ def quoted_title(nv: Narrative, head: int) -> str | None:
     return nv.phrase(j + 1, close - 1)
 
 
-def event_place(nv: Narrative, head: int, clause: range) -> str | None:
+def event_place(nv: Narrative, nlp: Nlp, head: int, clause: range) -> str | None:
     """The town named in the clause nearest the event word («в г. Сосновке» → «Сосновка»)."""
     seen: set[int | None] = set()
     candidates = []
@@ -303,7 +303,7 @@ def event_place(nv: Narrative, head: int, clause: range) -> str | None:
             continue
         candidates.append((abs(k - head), span.text))
     for _, text in sorted(candidates):
-        name = settlement_nominative(text)
+        name = settlement_nominative(text, nlp)
         if name is not None and name.lower() not in NOT_A_CITY:
             return name
     return None

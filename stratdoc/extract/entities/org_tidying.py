@@ -7,7 +7,7 @@ import re
 
 from stratdoc.extract.lexicon.legal_forms import LEGAL_ABBREVIATIONS
 from stratdoc.extract.lexicon.places import proper_place_lemmas
-from stratdoc.extract.nlp import Nlp, shared
+from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Organization
 
 # names as a person would write them ------------------------------------------------------------
@@ -19,14 +19,12 @@ _UPPER_WORD = re.compile(r"[А-ЯЁA-Z]+(?:-[А-ЯЁA-Z]+)*")
 CAPITALISED_BODY_LEMMAS = frozenset({"дума", "управа"})
 
 
-def tidy_organizations(orgs: list[Organization], nlp: Nlp | None = None) -> list[Organization]:
+def tidy_organizations(orgs: list[Organization], nlp: Nlp) -> list[Organization]:
     """Names run together split into one record each; a body printed in capitals written as a
     name is («АДМИНИСТРАЦИЯ СЕВЕРНОЙ ОБЛАСТИ» → «Администрация Северной области»).
 
-    Also the merger's entry point (organizations found in tables and in prose), hence its own
-    default `Nlp`.
+    Also run by the merger over organizations found in tables and in prose.
     """
-    nlp = nlp or shared()
     out = []
     for org in orgs:
         for name in JOINED_NAMES.split(org.name):
@@ -40,7 +38,7 @@ def recase_upper_name(name: str, nlp: Nlp) -> str:
     letters = [c for c in name if c.isalpha()]
     if not letters or not all(c.isupper() for c in letters):
         return name
-    proper = proper_place_lemmas()
+    proper = proper_place_lemmas(nlp)
     chars = list(name)
     depth = 0
     changed = False

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from stratdoc.extract.nlp import Nlp, shared
+from stratdoc.extract.nlp import Nlp
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -89,10 +89,10 @@ def is_given_name(grammemes: frozenset[str]) -> bool:
     return "Name" in grammemes or "Patr" in grammemes
 
 
-def word_lemmas(word: str, nlp: Nlp | None = None) -> frozenset[str]:
+def word_lemmas(word: str, nlp: Nlp) -> frozenset[str]:
     """Every normal form the word may have, plus the word itself (lower case, ё as е)."""
     low = fold(word)
-    lemmas = {low, *(fold(p.lemma) for p in (nlp or shared()).parses(word))}
+    lemmas = {low, *(fold(p.lemma) for p in nlp.parses(word))}
     if low in ABBREVIATIONS:
         lemmas.add(ABBREVIATIONS[low])
     return frozenset(lemmas)

@@ -27,7 +27,7 @@ from stratdoc.extract.lexicon.gazetteer import (
     tokenize,
     word_lemmas,
 )
-from stratdoc.extract.nlp import Nlp, shared
+from stratdoc.extract.nlp import Nlp
 
 __all__ = ["CITY_CUES", "NOT_A_CITY", "City", "PlaceHit", "Places", "Region", "TextWords", "cities",
            "city_by_phrase", "find_cities", "find_regions", "proper_place_lemmas", "regions",
@@ -77,10 +77,10 @@ def regions_of_city(name: str, nlp: Nlp) -> list[str]:
     return gazetteer(nlp).regions_of_city(name)
 
 
-def proper_place_lemmas(nlp: Nlp | None = None) -> frozenset[str]:
+def proper_place_lemmas(nlp: Nlp) -> frozenset[str]:
     """Lemmas written with a capital inside a name: words naming regions and cities
     («тверской» of «Тверская область», «тверь»)."""
-    return gazetteer(nlp or shared()).proper_lemmas
+    return gazetteer(nlp).proper_lemmas
 
 
 # matching ----------------------------------------------------------------------------------
@@ -209,9 +209,8 @@ def _before_surname(tokens: list[Token], i: int, nlp: Nlp) -> bool:
         is_given_name(p.grammemes) for p in nlp.parses(tokens[i].text))
 
 
-def settlement_nominative(word: str, nlp: Nlp | None = None) -> str | None:
+def settlement_nominative(word: str, nlp: Nlp) -> str | None:
     """Nominative of a settlement name after a cue («Сосновоборске» → «Сосновоборск»), gazetteer first."""
-    nlp = nlp or shared()
     lemmas = word_lemmas(word, nlp)
     for c in gazetteer(nlp).cities:
         if len(c.key) == 1 and c.key[0] in lemmas:
@@ -302,8 +301,7 @@ def title_district(phrase: str, nlp: Nlp) -> tuple[str, str] | None:
     return None
 
 
-def text_to_places(text: str, title: str | None = None, issuer: str | None = None,
-                   nlp: Nlp | None = None) -> Places:
+def text_to_places(text: str, nlp: Nlp, title: str | None = None, issuer: str | None = None) -> Places:
     """Decide the municipality and region from the title and a bounded prefix of the text.
 
     The title (then the issuing body) decides when it names a city (the city), a municipal
@@ -314,7 +312,6 @@ def text_to_places(text: str, title: str | None = None, issuer: str | None = Non
     else the one its adjective names («Томский район» → «Томская область»), else the region
     of the city the text names most.
     """
-    nlp = nlp or shared()
     city, district, title_regions, phrase = None, None, [], ""
     for phrase in (title or "", issuer or ""):
         if not phrase:

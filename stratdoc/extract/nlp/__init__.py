@@ -11,17 +11,3 @@ from stratdoc.extract.nlp.records import Match, NlpDoc, NlpSentence, NlpSpan, Nl
 __all__ = ["Match", "Nlp", "NlpDoc", "NlpSentence", "NlpSpan", "NlpToken", "Patterns", "WordParse",
            "shared", "tokenize"]
 
-# Transitional: the old module-level helpers, removed once every extractor takes an `Nlp`.
-from stratdoc.extract.nlp._legacy import (  # noqa: E402
-    Models,
-    analyze,
-    lemma,
-    models,
-    morph,
-    normalize_phrase,
-    part_of_speech,
-    sentences,
-)
-
-__all__ += ["Models", "analyze", "lemma", "models", "morph", "normalize_phrase", "part_of_speech",
-            "sentences"]
