@@ -36,6 +36,16 @@ def doc_fk() -> Mapped[str]:
     return mapped_column(String(64), ForeignKey("documents.id", ondelete="CASCADE"), index=True)
 
 
+def parent_fk(table: str) -> Any:
+    """The parent row a child row belongs to; deleting the parent deletes the child."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), index=True)
+
+
+def owned(order_by: str) -> Any:
+    """Rows that live and die with their parent (deleted by the database's cascade), in order."""
+    return relationship(cascade="all, delete-orphan", passive_deletes=True, order_by=order_by)
+
+
 class SpanColumns:
     """Where a record came from: page and character span, and the table cell if any."""
 
@@ -72,7 +82,7 @@ class Run(Base):
 class IngestError(Base):
     __tablename__ = "errors"
     id: Mapped[int] = mapped_column(primary_key=True)
-    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), index=True)
+    run_id: Mapped[int | None] = parent_fk("runs")
     source: Mapped[str] = mapped_column(String(1024))
     path: Mapped[str] = mapped_column(Text)
     stage: Mapped[str] = mapped_column(String(32))  # read | extract | store
@@ -106,12 +116,9 @@ class DocumentRow(Base):
     issuer: Mapped[str | None] = mapped_column(Text)
     horizon_year: Mapped[int | None] = mapped_column(Integer)
 
-    pages: Mapped[list[PageRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True,
-                                                order_by="PageRow.number")
-    blocks: Mapped[list[BlockRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True,
-                                                  order_by="BlockRow.idx")
-    tables: Mapped[list[TableRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True,
-                                                  order_by="TableRow.idx")
+    pages: Mapped[list[PageRow]] = owned("PageRow.number")
+    blocks: Mapped[list[BlockRow]] = owned("BlockRow.idx")
+    tables: Mapped[list[TableRow]] = owned("TableRow.idx")
 
 
 class PageRow(Base):
@@ -149,14 +156,13 @@ class TableRow(Base):
     page_end: Mapped[int | None] = mapped_column(Integer)
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
-    cells: Mapped[list[CellRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True,
-                                                order_by="(CellRow.row, CellRow.col)")
+    cells: Mapped[list[CellRow]] = owned("(CellRow.row, CellRow.col)")
 
 
 class CellRow(Base):
     __tablename__ = "cells"
     id: Mapped[int] = mapped_column(primary_key=True)
-    table_id: Mapped[int] = mapped_column(ForeignKey("doc_tables.id", ondelete="CASCADE"), index=True)
+    table_id: Mapped[int] = parent_fk("doc_tables")
     row: Mapped[int] = mapped_column(Integer)
     col: Mapped[int] = mapped_column(Integer)
     row_span: Mapped[int] = mapped_column(Integer, default=1)
@@ -180,14 +186,13 @@ class GoalRow(RecordColumns, Base):
     __tablename__ = "goals"
     number: Mapped[str | None] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
-    tasks: Mapped[list[TaskRow]] = relationship(cascade="all, delete-orphan", passive_deletes=True,
-                                                order_by="TaskRow.idx")
+    tasks: Mapped[list[TaskRow]] = owned("TaskRow.idx")
 
 
 class TaskRow(Base):
     __tablename__ = "tasks"
     id: Mapped[int] = mapped_column(primary_key=True)
-    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    goal_id: Mapped[int] = parent_fk("goals")
     idx: Mapped[int] = mapped_column(Integer)
     number: Mapped[str | None] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)
@@ -222,8 +227,8 @@ class FundingRow(SpanColumns, Base):
     __tablename__ = "funding_lines"
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[str] = doc_fk()
-    measure_id: Mapped[int | None] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"), index=True)
-    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"), index=True)
+    measure_id: Mapped[int | None] = parent_fk("measures")
+    project_id: Mapped[int | None] = parent_fk("projects")
     idx: Mapped[int] = mapped_column(Integer)
     source: Mapped[str] = mapped_column(String(16))
     year: Mapped[int | None] = mapped_column(Integer)
@@ -250,7 +255,7 @@ class IndicatorRow(RecordColumns, Base):
 class IndicatorValueRow(Base):
     __tablename__ = "indicator_values"
     id: Mapped[int] = mapped_column(primary_key=True)
-    indicator_id: Mapped[int] = mapped_column(ForeignKey("indicators.id", ondelete="CASCADE"), index=True)
+    indicator_id: Mapped[int] = parent_fk("indicators")
     idx: Mapped[int] = mapped_column(Integer)
     year: Mapped[int] = mapped_column(Integer)
     value: Mapped[float | None] = mapped_column(Numeric(28, 6, asdecimal=False))

@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+from stratdoc.extract.lexicon.lines import TextSpan
 from stratdoc.extract.nlp import Nlp
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -53,11 +54,7 @@ class City:
         return "capital" in self.tags
 
 
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
+Token = TextSpan  # a word with its offsets
 
 
 def fold(s: str) -> str:

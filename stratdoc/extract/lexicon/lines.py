@@ -13,10 +13,15 @@ SENTENCE_BREAK = re.compile(r"[.!?…]+[»\")]*\s+(?=[«\"(]?[А-ЯЁA-Z0-9])")
 
 
 @dataclass(frozen=True)
-class TextLine:
+class TextSpan:
+    """A piece of a text (a line, a word) with its offsets into that text."""
+
     text: str
     start: int
     end: int
+
+
+TextLine = TextSpan
 
 
 def text_to_lines(text: str, *, strip_markup: bool = False, limit: int | None = None) -> list[TextLine]:

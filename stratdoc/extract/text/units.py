@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
-from stratdoc.extract.lexicon.lines import SENTENCE_BREAK
+from stratdoc.extract.lexicon.lines import SENTENCE_BREAK, TextSpan
 from stratdoc.extract.nlp import Nlp, WordParse
 from stratdoc.schema import BlockKind, Document, Span
 
@@ -78,11 +78,7 @@ class WordForm:
     numbers: frozenset[str]  # "sing", "plur": every number it can have under that POS
 
 
-@dataclass(frozen=True)
-class Word:
-    text: str
-    start: int
-    end: int
+Word = TextSpan  # a word with its offsets
 
 
 def is_upper_text(text: str) -> bool:
