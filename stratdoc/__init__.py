@@ -16,10 +16,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-# Bumped whenever an extractor or reader changes its output: stored documents with an
-# older pipeline version are re-processed on the next ingest.
-PIPELINE_VERSION = "0.1.0"
+from stratdoc.version import PIPELINE_VERSION, __version__
 
 _PUBLIC = {
     "read": "stratdoc.ingest",

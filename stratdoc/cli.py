@@ -17,8 +17,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from stratdoc import PIPELINE_VERSION
 from stratdoc.errors import StratdocError
+from stratdoc.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
     from stratdoc.pipeline import FileResult, IngestReport

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from stratdoc import PIPELINE_VERSION
 from stratdoc.errors import ReadError, StratdocError
 from stratdoc.extract import extract, org_key
 from stratdoc.ingest import SUPPORTED_SUFFIXES, read_bytes
@@ -21,6 +20,7 @@ from stratdoc.ingest.settings import ReadLimits, resolve
 from stratdoc.schema.records import RECORD_LISTS, Extraction
 from stratdoc.store import models, repository
 from stratdoc.store.session import open_engine, session_factory
+from stratdoc.version import PIPELINE_VERSION
 
 
 @dataclass

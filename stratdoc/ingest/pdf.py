@@ -19,9 +19,7 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
-from pdfplumber.table import TableSettings
 from pdfplumber.utils.exceptions import PdfminerException
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from stratdoc.errors import EncryptedDocument, InputTooLarge, ReadError
 from stratdoc.ingest.builder import DocumentBuilder, sha256_hex
@@ -39,6 +37,7 @@ from stratdoc.ingest.pdf_layout import (
     running_keys,
     words_to_lines,
 )
+from stratdoc.ingest.pdf_settings import PdfSettings, resolve
 from stratdoc.ingest.pdf_tables import (
     PdfTable,
     append_rows,
@@ -47,66 +46,18 @@ from stratdoc.ingest.pdf_tables import (
     page_to_tables,
     tables_continue,
 )
-from stratdoc.ingest.settings import ReadLimits, resolve_settings
+from stratdoc.ingest.settings import ReadLimits
 from stratdoc.schema import Document, DocumentStatus, Format
 
 # pdfminer logs every damaged object it steps over; the reader reports what matters itself
 # (page failures as warnings, unreadable files as errors), so its chatter stays out of the CLI.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-DEFAULT_TABLE_SETTINGS: dict[str, Any] = {
-    "vertical_strategy": "lines",
-    "horizontal_strategy": "lines",
-    "snap_tolerance": 3,
-    "join_tolerance": 3,
-    "intersection_tolerance": 3,
-}
 ENCRYPTION_ERRORS = (PDFPasswordIncorrect, PDFEncryptionError)
 # Metadata titles that are tool defaults or file names, not a document's title.
 MEANINGLESS_TITLE = re.compile(
     r"^(untitled|без названия|документ\d*|microsoft word.*|слайд \d+)$|\.(docx?|rtf|odt|pdf|xlsx?)$", re.I)
 TITLE_TOOL_PREFIX = re.compile(r"^microsoft (word|excel) - ", re.I)
-
-
-class PdfSettings(BaseModel):
-    """Every knob of the PDF reader in one validated object (pdfplumber table settings included)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    table_settings: dict[str, Any] = Field(default_factory=lambda: dict(DEFAULT_TABLE_SETTINGS))
-    x_tolerance: float = Field(3.0, gt=0)
-    y_tolerance: float = Field(3.0, gt=0)
-    # running headers/footers: a line in the top or bottom `band_fraction` of the page height
-    # whose digit-blind text repeats on `repeat_ratio` of the pages (documents of 3+ pages)
-    band_fraction: float = Field(0.1, ge=0, lt=0.5)
-    repeat_ratio: float = Field(0.5, gt=0, le=1)
-    min_pages_for_repeats: int = Field(2, ge=2)
-    # paragraphs: a vertical gap over `para_gap_factor` line pitches, or a first-line indent of
-    # more than `indent_min` points (and under `indent_max_fraction` of the text width), or a
-    # sentence end on a line shorter than the text width by `short_line_fraction`
-    para_gap_factor: float = Field(1.35, gt=1)
-    indent_min: float = Field(4.0, ge=0)
-    indent_max_fraction: float = Field(0.25, gt=0, le=1)
-    short_line_fraction: float = Field(0.15, ge=0, lt=1)
-    heading_max_chars: int = Field(250, gt=0)
-    # a ruled box with text in fewer columns than this is a frame around prose, not a table
-    min_table_cols: int = Field(2, ge=1)
-
-    @field_validator("table_settings")
-    @classmethod
-    def _known_table_settings(cls, value: dict[str, Any]) -> dict[str, Any]:
-        try:
-            TableSettings.resolve(value)  # checks strategies and rejects unknown keys
-        except TypeError as e:
-            raise ValueError(f"unknown pdfplumber table setting: {e}") from e
-        return value
-
-
-DEFAULT_SETTINGS = PdfSettings()
-
-
-def resolve(settings: PdfSettings | dict | None) -> PdfSettings:
-    return resolve_settings(PdfSettings, settings, DEFAULT_SETTINGS)
 
 
 Item = Para | PdfTable

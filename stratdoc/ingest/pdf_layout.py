@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from stratdoc.schema import BlockKind
 
 if TYPE_CHECKING:
-    from stratdoc.ingest.pdf import PdfSettings
+    from stratdoc.ingest.pdf_settings import PdfSettings
 
 BOLD_FONT_MARKERS = ("bold", "black", "heavy", "semibold", "demibold")
 

@@ -11,7 +11,7 @@ from stratdoc.ingest.builder import RawCell
 from stratdoc.ingest.pdf_layout import join_text_lines, words_to_lines
 
 if TYPE_CHECKING:
-    from stratdoc.ingest.pdf import PdfSettings
+    from stratdoc.ingest.pdf_settings import PdfSettings
 
 EPS = 0.5  # points: cell edges closer than this are the same edge
 LINE_STRATEGIES = {"lines", "lines_strict"}

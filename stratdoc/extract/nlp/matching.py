@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from stratdoc.extract.nlp.records import Match
-
-if TYPE_CHECKING:
-    from stratdoc.extract.nlp.models import Nlp
 
 # words (with inner hyphens) and single punctuation marks: the units patterns are written in
 TOKEN_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:[-‐][0-9A-Za-zА-Яа-яЁё]+)*|[^\s0-9A-Za-zА-Яа-яЁё]")
@@ -34,17 +31,19 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 
 class Patterns:
-    """One vocabulary file compiled into spaCy matchers over one `Nlp`'s lemmas."""
+    """One vocabulary file compiled into spaCy matchers over the lemmas `lemma` gives (the
+    `Nlp` object's, which builds and caches these: `Nlp.patterns(path)`)."""
 
-    def __init__(self, nlp: Nlp, path: Path) -> None:
+    def __init__(self, vocab: Any, lemma: Callable[[str], str], path: Path) -> None:
         from spacy.matcher import Matcher, PhraseMatcher
 
-        self.nlp = nlp
+        self.vocab = vocab
+        self.lemma = lemma
         self.path = path
         self.entries: list[dict] = []
-        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._tokens = Matcher(nlp.vocab)
+        self._lemma = PhraseMatcher(self.vocab, attr="LEMMA")
+        self._lower = PhraseMatcher(self.vocab, attr="LOWER")
+        self._tokens = Matcher(self.vocab)
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.lstrip().startswith("//"):
                 continue
@@ -71,7 +70,7 @@ class Patterns:
         from spacy.tokens import Doc
 
         words = list(words) if words is not None else [w for w, _, _ in tokenize(text)]
-        return Doc(self.nlp.vocab, words=words, lemmas=[self.nlp.lemma(w) for w in words])
+        return Doc(self.vocab, words=words, lemmas=[self.lemma(w) for w in words])
 
     def find_in_words(self, words: Sequence[str], lemmas: Sequence[str] | None = None,
                       *, longest: bool = True) -> list[tuple[str, int, int]]:
@@ -81,9 +80,9 @@ class Patterns:
 
         if not words:
             return []
-        lemmas = list(lemmas) if lemmas is not None else [self.nlp.lemma(w) for w in words]
-        doc = Doc(self.nlp.vocab, words=list(words), lemmas=lemmas)
-        strings = self.nlp.vocab.strings
+        lemmas = list(lemmas) if lemmas is not None else [self.lemma(w) for w in words]
+        doc = Doc(self.vocab, words=list(words), lemmas=lemmas)
+        strings = self.vocab.strings
         found = [(strings[mid], s, e) for matcher in (self._lemma, self._lower, self._tokens)
                  if len(matcher) for mid, s, e in matcher(doc)]
         found.sort(key=lambda m: (m[1], -(m[2] - m[1])))

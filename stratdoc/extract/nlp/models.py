@@ -14,12 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from stratdoc.extract.nlp.matching import Patterns
 from stratdoc.extract.nlp.records import NlpDoc, NlpSentence, NlpSpan, NlpToken, WordParse
-
-if TYPE_CHECKING:
-    from stratdoc.extract.nlp.matching import Patterns
 
 WORD_CACHE = 200_000
 
@@ -170,11 +168,9 @@ class Nlp:
 
     def patterns(self, path: Path) -> Patterns:
         """The pattern file at `path`, compiled once for this object."""
-        from stratdoc.extract.nlp.matching import Patterns
-
         path = Path(path)
         if path not in self._patterns:
-            self._patterns[path] = Patterns(self, path)
+            self._patterns[path] = Patterns(self.vocab, self.lemma, path)
         return self._patterns[path]
 
 
