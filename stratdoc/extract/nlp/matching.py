@@ -16,6 +16,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
+from itertools import product
+from math import prod
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,34 @@ TOKEN_RE = re.compile(r"[0-9A-Za-zА-Яа-яЁё]+(?:[-‐][0-9A-Za-zА-Яа-я�
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """(word, start, end) for every word and punctuation mark of `text`."""
     return [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+MAX_LITERAL_PHRASES = 5000
+
+
+def literal_phrases(pattern: list[dict]) -> tuple[str, list[list[str]]] | None:
+    """A token pattern that only lists exact values of one attribute («LEMMA» in [а, б], then
+    «LEMMA» = в) as the word sequences it matches, or None when it needs the token matcher
+    (operators, other attributes, mixed attributes, too many combinations)."""
+    attrs = {next(iter(t)) for t in pattern if len(t) == 1}
+    if len(attrs) != 1 or any(len(t) != 1 for t in pattern):
+        return None
+    attr = attrs.pop()
+    if attr not in ("LEMMA", "LOWER", "ORTH"):
+        return None
+    choices: list[list[str]] = []
+    for t in pattern:
+        value = t[attr]
+        if isinstance(value, str):
+            choices.append([value])
+        elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str)
+                                                                      for v in value["IN"]):
+            choices.append(list(value["IN"]))
+        else:
+            return None
+    if not choices or prod(len(c) for c in choices) > MAX_LITERAL_PHRASES:
+        return None
+    return attr, [list(ws) for ws in product(*choices)]
 
 
 class Patterns:
@@ -43,7 +73,9 @@ class Patterns:
         self.entries: list[dict] = []
         self._lemma = PhraseMatcher(self.vocab, attr="LEMMA")
         self._lower = PhraseMatcher(self.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(self.vocab, attr="ORTH")
         self._tokens = Matcher(self.vocab)
+        phrase_matchers = {"LEMMA": self._lemma, "LOWER": self._lower, "ORTH": self._orth}
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip() or line.lstrip().startswith("//"):
                 continue
@@ -58,7 +90,12 @@ class Patterns:
             elif "lower" in entry:
                 self._lower.add(label, [self.doc(entry["lower"])])
             elif "pattern" in entry:
-                self._tokens.add(label, [entry["pattern"]])
+                literal = literal_phrases(entry["pattern"])
+                if literal is None:
+                    self._tokens.add(label, [entry["pattern"]])
+                else:  # the same matches, found by the C-level phrase matcher
+                    attr, phrases = literal
+                    phrase_matchers[attr].add(label, [self.literal_doc(attr, ws) for ws in phrases])
             else:
                 raise ValueError(f"{path.name}:{n}: needs one of phrase, lower, pattern")
 
@@ -72,6 +109,12 @@ class Patterns:
         words = list(words) if words is not None else [w for w, _, _ in tokenize(text)]
         return Doc(self.vocab, words=words, lemmas=[self.lemma(w) for w in words])
 
+    def literal_doc(self, attr: str, words: Sequence[str]):  # -> spacy.tokens.Doc
+        """A pattern's words taken as they are: lemmas are not lemmatized again."""
+        from spacy.tokens import Doc
+
+        return Doc(self.vocab, words=list(words), lemmas=list(words) if attr == "LEMMA" else None)
+
     def find_in_words(self, words: Sequence[str], lemmas: Sequence[str] | None = None,
                       *, longest: bool = True) -> list[tuple[str, int, int]]:
         """(label, first word, end word) of every match over a word list whose lemmas the caller
@@ -83,7 +126,7 @@ class Patterns:
         lemmas = list(lemmas) if lemmas is not None else [self.lemma(w) for w in words]
         doc = Doc(self.vocab, words=list(words), lemmas=lemmas)
         strings = self.vocab.strings
-        found = [(strings[mid], s, e) for matcher in (self._lemma, self._lower, self._tokens)
+        found = [(strings[mid], s, e) for matcher in (self._lemma, self._lower, self._orth, self._tokens)
                  if len(matcher) for mid, s, e in matcher(doc)]
         found.sort(key=lambda m: (m[1], -(m[2] - m[1])))
         if not longest:
