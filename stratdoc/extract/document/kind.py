@@ -26,10 +26,12 @@ ACT_TITLE_RE = re.compile(r"^(?:об\s+утверждении|о\s+внесен�
 ACT_VERBS = r"(?:постановля(?:ет|ют|ю)|распоряжа(?:ется|ются|юсь)|реши(?:л|ла|ло|ли)|приказываю)"
 ACT_FORMULA_RE = re.compile(r"\b" + ACT_VERBS + r"\s*:", re.IGNORECASE)
 
-# Title openings of a strategy and of an action plan.
+# Title openings of a strategy and of an action plan. A strategy's title has «стратегия» for its
+# head, with up to two adjectives before it («Экспортная стратегия …», «Региональная
+# инвестиционная стратегия …») and any complement after it.
 KIND_TITLE_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = (
-    ("strategy", re.compile(r"^(?:проект\s+)?стратеги[яи](?:[\s-]+20\d\d|\s+социально|\s+развития"
-                            r"|\s+пространств|\s+\S+\s+развития|\s*$)", re.IGNORECASE)),
+    ("strategy", re.compile(r"^(?:проект\s+)?(?:[а-яё]+(?:-[а-яё]+)?(?:ая|яя)\s+){0,2}стратеги[яи](?![а-яё])",
+                            re.IGNORECASE)),
     ("action_plan", re.compile(r"^(?:комплексный\s+)?план\s+(?:мероприятий|действий|реализации)",
                                re.IGNORECASE)),
 )
@@ -67,11 +69,19 @@ def is_act(lines: list[TextLine]) -> bool:
     return any(is_act_header(ln.text) or ACT_TITLE_RE.match(ln.text) for ln in head)
 
 
+# A title is a short line without a sentence's end: «Стратегия … предусматривает …, а … .» is prose.
+MAX_TITLE_CHARS = 250
+SENTENCE_END_RE = re.compile(r"[.!?;]\s*$")
+
+
 def title_kind(title: str | None) -> Kind | None:
     if not title:
         return None
+    title = title.strip()
+    if len(title) > MAX_TITLE_CHARS or SENTENCE_END_RE.search(title):
+        return None
     for kind, pattern in KIND_TITLE_PATTERNS:
-        if pattern.match(title.strip()):
+        if pattern.match(title):
             return kind
     return None
 
