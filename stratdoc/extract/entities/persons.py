@@ -62,6 +62,12 @@ SIGNATURE_NAME = re.compile(
     r"|(?P<s2>[А-ЯЁ][А-ЯЁа-яё]+(?:-[А-ЯЁ][А-ЯЁа-яё]+)?)\s(?:[А-ЯЁ]\.\s?){1,2}")
 MAX_SIGNATURE_POSITION_LINES = 3
 MAX_SIGNATURE_LINE_CHARS = 80
+# A list of the document's authors: a label line («Авторский коллектив:», «Разработчики»,
+# «Составители», «Исполнители», «Ответственный за выпуск») or several names with initials
+# within a few lines. Such names say who wrote the text, not whom it is about.
+AUTHOR_LABEL = re.compile(r"^\s*(?:автор\w*(?:\s+коллектив\w*)?|разработчик\w*|составител\w*|исполнител\w*"
+                          r"|ответственн\w*\s+за\s+выпуск|подготовил\w*)\b", re.IGNORECASE)
+AUTHOR_LIST_LINES = 3  # lines looked at around a name (and above it, for a label)
 
 
 def extract_persons(doc: Document, nv: Narrative | None = None,
@@ -93,7 +99,26 @@ def extract_persons(doc: Document, nv: Narrative | None = None,
             organization=organization_in(position, orgs) if position else None,
             span=nv.span(start, end),
         )
-    return sorted(records.values(), key=lambda p: p.span.start)
+    authors = author_list_spans(nv.text)
+    kept = [p for p in records.values()
+            if p.position is not None or not any(a <= p.span.start < b for a, b in authors)]
+    return sorted(kept, key=lambda p: p.span.start)
+
+
+def author_list_spans(text: str) -> list[tuple[int, int]]:
+    """Lines that belong to a list of authors or signatures: a line with names in initials
+    under an author label, or beside other such lines (two or more names within three
+    non-empty lines)."""
+    lines = text_to_lines(text)
+    named = [len(SIGNATURE_NAME.findall(ln.text)) for ln in lines]
+    out = []
+    for i, n in enumerate(named):
+        if not n:
+            continue
+        labelled = any(AUTHOR_LABEL.match(lines[k].text) for k in range(max(0, i - AUTHOR_LIST_LINES), i + 1))
+        if labelled or sum(named[max(0, i - 1):i + 2]) >= 2:
+            out.append((lines[i].start, lines[i].end))
+    return out
 
 
 def person_key(name: str) -> str:
