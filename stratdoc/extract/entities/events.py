@@ -70,6 +70,7 @@ DURATION_ENDINGS = ("дневный", "часовой", "недельный", "�
 REPORTING_WINDOW = 6
 # Words of a place that is a region or bigger, not the town an event is held in.
 REGION_WORDS = frozenset({"область", "края", "край", "республика", "округ", "район", "федерация"})
+HALF_YEAR_MONTHS = 6  # a date further than this from the document's month is in the next (or last) year
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,19 @@ def event_dates(nv: Narrative, clause_start: int, clause_end: int) -> list[DateM
     return [d for d in find_dates(text) if not d.weekday and not DEADLINE_BEFORE.search(text[:d.start])]
 
 
+def nearest_year(month: int, doc_date: date | None) -> int | None:
+    """The year that puts a date of `month` nearest the document's date: a December item's
+    «в январе» is next January, a January item's «28 декабря» last December."""
+    if doc_date is None:
+        return None
+    shift = month - doc_date.month
+    if shift < -HALF_YEAR_MONTHS:
+        return doc_date.year + 1
+    if shift > HALF_YEAR_MONTHS:
+        return doc_date.year - 1
+    return doc_date.year
+
+
 def mention_at(nv: Narrative, nlp: Nlp, kinds: list[str | None], i: int, doc_date: date | None,
                context: YearContext) -> EventMention | None:
     kind = kinds[i]
@@ -191,7 +205,7 @@ def mention_at(nv: Narrative, nlp: Nlp, kinds: list[str | None], i: int, doc_dat
     date_from = date_to = day = None
     if dates:
         d = min(dates, key=lambda d: abs(clause_start + d.start - nv.tokens[i].start))
-        year = d.year or (doc_date.year if doc_date else None) or context.year_before(clause_start)
+        year = d.year or nearest_year(d.month, doc_date) or context.year_before(clause_start)
         date_from, date_to = d.to_date(year), d.to_date_end(year) if d.day_to else None
         day = (d.month, d.day, d.day_to)
     return EventMention(kind, name, titled, date_from, date_to, day, event_place(nv, nlp, i, clause),
