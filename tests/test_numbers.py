@@ -97,3 +97,51 @@ def test_qualified_numbers_keep_the_value_and_note_the_rest(text: str, value: De
 @pytest.mark.parametrize("text", ["не менее", "до2025", "5 * 3", "абв 5", "-", "около ста"])
 def test_not_a_qualified_number(text: str) -> None:
     assert parse_qualified_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("256823, 1", Decimal("256823.1")),  # six digits before the comma: no thousands group
+    ("1 234, 5", Decimal("1234.5")),  # a thousands group, then a spaced decimal comma
+    ("12 345, 6", Decimal("12345.6")),
+    ("1\u00a0310,\u00a02", Decimal("1310.2")),  # no-break spaces on both sides
+    ("960, 05", Decimal("960.05")),  # two decimals
+    ("2 105, 25", Decimal("2105.25")),
+    ("3, 4", Decimal("3.4")),
+    ("-2, 5", Decimal("-2.5")),
+    ("\u2212 12 401, 2", Decimal("-12401.2")),
+    ("41, 3%", Decimal("41.3")),
+    ("+0, 75", Decimal("0.75")),
+])
+def test_a_space_after_the_decimal_comma(text: str, expected: Decimal) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == expected and parsed.note is None
+
+
+@pytest.mark.parametrize("text", [
+    "2021, 2022",  # years: a list
+    "2021, 2022, 2023",
+    "1, 2, 3",  # item numbers
+    "12, 345",  # three digits after the space: a list or a broken group, not a decimal
+    "1 234,  5",  # two spaces: columns run together
+    "12 34, 5",  # not a thousands group before the comma
+    "1,5, 2",
+    "12. 5",  # a full stop, not a decimal comma
+])
+def test_lists_and_broken_groups_are_no_spaced_decimal(text: str) -> None:
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("12 345", Decimal("12345")),  # thousands groups stay whole numbers
+    ("12 345,6", Decimal("12345.6")),
+    ("261 004,7", Decimal("261004.7")),
+])
+def test_thousands_groups_beside_spaced_decimals(text: str, expected: Decimal) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == expected
+
+
+def test_running_text_keeps_lists_apart() -> None:
+    """In prose «в 2, 3 раза» lists two numbers: the spaced decimal is read only in a cell of its own."""
+    assert [f.number.value for f in find_numbers("рост в 2, 3 раза за 2021, 2022 годы")] == \
+        [Decimal("2"), Decimal("3"), Decimal("2021"), Decimal("2022")]

@@ -241,3 +241,42 @@ def test_seed_organizations(shared) -> None:
         names = [o.name for o in extract_organizations(doc, nlp=NLP)]
         for g in gold["organizations"]:
             assert any(similar(g["name"], n) for n in names), (doc.source, g["name"], names)
+
+
+def _tsv_document(tmp_path, lines: list[str]):
+    from stratdoc.ingest import read
+
+    path = tmp_path / "table.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return read(path)
+
+
+@pytest.mark.parametrize(("lines", "absent", "present"), [
+    (["Наименование товарной группы\tКод ТН ВЭД\t2023", "Продукция АПК\t01–24\t412,6"],
+     ["Код ТН ВЭД", "АПК", "Наименование товарной группы"], []),
+    (["Показатель\t2022\t2023", "ВЭД\t\t", "Число участников ВЭД, ед.\t1 215\t1 340",
+      "АПК\t\t", "Оборот организаций АПК, млн руб.\t12 345,6\t12 980, 4"], ["ВЭД", "АПК"], []),
+    (["Показатель\tОтветственный\t2023", "ЖКХ\t\t", "Доля ветхого жилья, %\tМинистерство строительства "
+      "Заозёрной области\t4, 2"], ["ЖКХ"], ["Министерство строительства Заозёрной области"]),
+])
+def test_header_and_label_cells_name_no_organization(tmp_path, lines: list[str], absent: list[str],
+                                                     present: list[str]) -> None:
+    """Column titles, a label alone on its row, a statistic's label before its numbers: no ORG; a
+    body named by its head noun in a cell of its own stays."""
+    names = [o.name for o in extract_organizations(_tsv_document(tmp_path, lines), nlp=shared_nlp())]
+    assert not [n for n in names if n in absent], names
+    assert all(any(similar(p, n) for n in names) for p in present), names
+
+
+def test_label_cells_of_a_table() -> None:
+    from stratdoc.extract.entities.label_cells import table_label_cells
+    from stratdoc.schema import Cell, Table
+
+    def c(row: int, col: int, text: str, start: int) -> Cell:
+        return Cell(row=row, col=col, text=text, start=start, end=start + len(text))
+
+    t = Table(index=0, n_rows=4, n_cols=3, cells=[
+        c(0, 0, "Показатель", 0), c(0, 1, "2023", 20), c(1, 0, "АПК", 30),
+        c(2, 0, "Оборот, млн руб.", 40), c(2, 1, "256823, 1", 60), c(3, 0, "Субсидии", 80),
+        c(3, 1, "Управление АПК", 90)])
+    assert table_label_cells(t) == [(0, 10), (20, 24), (30, 33), (40, 56)]

@@ -124,3 +124,21 @@ def test_spans_point_at_the_records(corpus, name: str) -> None:
 def test_rows_after_a_page_break_keep_their_page(corpus) -> None:
     _, ex, _ = corpus("pskov_projects")
     assert [p.span.page for p in ex.projects] == [1, 1, 1, 1, 2, 2]
+
+
+# Header cells and row labels of statistics tables: what a column or a group of rows is called.
+LABEL_CELLS = ("Наименование товарной группы", "Код ТН ВЭД", "ВЭД", "АПК", "Показатель, единица",
+               "Показатель, единица измерения", "Ед. изм.")
+
+
+@pytest.mark.parametrize("name", ["tikhoozersk_trade", "verkhnelugovsk_export", "belovodsk_statistics"])
+def test_header_and_label_cells_are_no_organizations(corpus, name: str) -> None:
+    """The whole extraction (tables and the text around them): no organization is a header cell or a
+    label-only row, nor holds one of those abbreviations alone."""
+    from stratdoc.extract import extract
+
+    doc, _, expected = corpus(name)
+    found = [o.name for o in extract(doc).organizations]
+    labels = {" ".join(x.lower().split()) for x in LABEL_CELLS}
+    assert not [n for n in found if " ".join(n.lower().split()) in labels], found
+    assert set(expected["organizations"]) <= set(found)

@@ -267,7 +267,7 @@ def is_hard_break(text: str, prev: NlpToken, tok: NlpToken, table_ranges: list[t
         return True
     if "\n" not in gap:
         return False
-    if any(a <= prev.end < b for a, b in table_ranges):
+    if any(a <= prev.end <= b for a, b in table_ranges):  # a cell's line, or the table's last line
         return True
     if tok.text[:1].islower():
         return prev.text in SENTENCE_END

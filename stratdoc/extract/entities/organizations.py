@@ -8,6 +8,7 @@ tidied last (`org_tidying`).
 
 from __future__ import annotations
 
+from stratdoc.extract.entities.label_cells import document_label_cells, in_label_cell
 from stratdoc.extract.entities.narrative import (
     Narrative,
     document_to_narrative,
@@ -33,10 +34,14 @@ def extract_organizations(doc: Document, nv: Narrative | None = None, *, nlp: Nl
 
 
 def organization_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
-    """Rule mentions plus the natasha ORG spans no rule span overlaps, in text order."""
+    """Rule mentions plus the natasha ORG spans no rule span overlaps and no table label cell holds
+    (see `label_cells`), in text order."""
     rules = find_org_mentions(nv, nlp)
     out = list(rules)
+    labels = document_label_cells(nv.page_of)
     for m in ner_mentions(nv, nlp):
+        if in_label_cell(m.start, m.end, labels):
+            continue
         if not any(m.start < r.end and r.start < m.end for r in rules):
             out.append(m)
     out.sort(key=lambda m: (m.start, -m.end))

@@ -1,7 +1,11 @@
 """Russian number formats → `Decimal`, with a note whenever a separator had two readings.
 
 Tables print `2 305 118,6` (spaces, no-break or thin spaces between groups), `+1 872`,
-`-2,537`, `0,81`, `7271,281`; spreadsheets hand over `12577.824999999999`. A lone comma or
+`-2,537`, `0,81`, `7271,281`; spreadsheets hand over `12577.824999999999`. PDF text layers
+and retyped tables also print a space after the decimal comma (`256823, 1`, `1 234, 5`): a
+cell holding one number whose comma is followed by a space and one or two digits reads as a
+decimal, since a thousands group has three digits and a list of years or items (`2021, 2022`,
+`1, 2, 3`) does not end a lone number. A lone comma or
 dot followed by exactly three digits (`-2,537`, `347,150`) is either a decimal mark or a
 thousands separator: the caller says whether the unit allows fractions (people counted in
 `чел.` do not), and the reading taken is recorded in `ParsedNumber.note`.
@@ -25,7 +29,10 @@ _SIGN = f"[+{MINUS_SIGNS}]"
 NUMBER_RE = re.compile(
     rf"(?<![\w.,]){_SIGN}?(?:\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)(?:[.,]\d+)*(?![\w])"
 )
-_WHOLE_RE = re.compile(rf"^{_SIGN}?\s?(?:\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)(?:[.,]\d+)*\s*%?$")
+_INT = rf"(?:\d{{1,3}}(?:{_SP}\d{{3}})+|\d+)"
+# A decimal comma with a space after it: an integer part (grouped or not), «, », one or two digits.
+SPACED_DECIMAL = rf"{_INT},{_SP}\d{{1,2}}"
+_WHOLE_RE = re.compile(rf"^{_SIGN}?\s?(?:{SPACED_DECIMAL}|{_INT}(?:[.,]\d+)*)\s*%?$")
 
 
 @dataclass(frozen=True)

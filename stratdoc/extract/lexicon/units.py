@@ -1,4 +1,4 @@
-"""Units of measure as printed in indicator tables («тыс. чел.», «%», «кв. м на 1 жителя»).
+"""Units of measure as printed in indicator tables («тыс. чел.», «%», «кв. м на 1 жителя», «млн. долл. США»).
 
 The unit often ends an indicator's name after a comma; it is split off only when the tail
 reads as a unit. Units of whole items (people, pieces, places) also decide how an ambiguous
@@ -12,7 +12,8 @@ import re
 # Units of measure as printed at the end of an indicator name (regex, lower case).
 UNIT_HEADS: tuple[str, ...] = (
     r"%", r"процент\w*", r"‰", r"промилле", r"чел\.?", r"человек\w*", r"ед\.?", r"единиц\w*", r"шт\.?",
-    r"руб\.?", r"рубл\w*", r"км\.?", r"м\.?", r"кв\.\s*м\.?", r"куб\.\s*м\.?", r"м2|м3|м²|м³", r"га",
+    r"руб\.?", r"рубл\w*", r"(?:долл\.?|доллар\w*)(?:\s*США)?", r"евро", r"юан\w*",
+    r"км\.?", r"м\.?", r"кв\.\s*м\.?", r"куб\.\s*м\.?", r"м2|м3|м²|м³", r"га",
     r"т\.?", r"тонн\w*", r"кг", r"мест\w*", r"койк\w*", r"лет", r"год\w*", r"дн\w*|день|дней",
     r"балл\w*", r"раз\w*", r"пункт\w*", r"п\.\s*п\.", r"квт\S*|мвт\S*|гкал\S*|квт\*ч", r"сем\w*",
     r"объект\w*", r"посещени\w*", r"экз\.?", r"квартир\w*", r"мин\.?|минут\w*", r"час\w*",

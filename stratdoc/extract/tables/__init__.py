@@ -22,7 +22,7 @@ from stratdoc.extract.tables.funding import (
 from stratdoc.extract.tables.grid import TableView, document_to_views
 from stratdoc.extract.tables.header import Header, looks_like_header, read_header
 from stratdoc.extract.tables.header_cells import SCENARIO_MARKERS, scenario_words
-from stratdoc.extract.tables.indicators import merge_indicators, rows_to_indicators
+from stratdoc.extract.tables.indicators import is_statistics_table, merge_indicators, rows_to_indicators
 from stratdoc.extract.tables.measures import programme_funding, rows_to_measures
 from stratdoc.extract.tables.projects import rows_to_projects
 from stratdoc.extract.tables.responsible import is_generic_unit
@@ -36,8 +36,11 @@ def table_role(view: TableView, header: Header, body: list[BodyRow], nlp: Nlp) -
     name = header.first("name")
     labels = [row_label(b, header) for b in body]
     has_periods = any(c.has_period for c in header.columns)
-    return classify_table(header.text, name.header if name else "", f"{view.caption}\n{header.title}",
+    role = classify_table(header.text, name.header if name else "", f"{view.caption}\n{header.title}",
                           labels, has_periods, nlp=nlp)
+    if role == TableRole.OTHER and is_statistics_table(header, body):
+        return TableRole.INDICATORS
+    return role
 
 
 def caption_scenario(view: TableView, header: Header, nlp: Nlp) -> str | None:

@@ -177,21 +177,47 @@ def continues(blocks: BlockIndex, prev: Table, nxt: Table, prev_rows: list[GridR
     return not looks_like_header(first)
 
 
+# A column title that is a year: «2023», «2024 год», «2025 г.».
+YEAR_TITLE_RE = re.compile(r"^(?:19|20)\d{2}(?:\s*(?:год|г\.?))?$", re.IGNORECASE)
+
+
+def titles_years(row: GridRow) -> bool:
+    """A row of column titles over year columns: words first, then years, no other numbers."""
+    texts = [t for _, t in row.filled()]
+    if len(texts) < 2 or any(ch.isdigit() for ch in texts[0]):
+        return False
+    years = [t for t in texts[1:] if YEAR_TITLE_RE.match(t.strip())]
+    return bool(years) and all(t in years or not any(ch.isdigit() for ch in t) for t in texts[1:])
+
+
+def rows_to_pieces(rows: list[GridRow], looks_like_header: HeaderTest) -> list[list[GridRow]]:
+    """One grid holding several tables (a spreadsheet's sheet, say): a blank row followed by a row of
+    column titles starts the next table, so its header is not read as a row of the one above."""
+    pieces: list[list[GridRow]] = [[]]
+    for i, row in enumerate(rows):
+        if i and pieces[-1] and not rows[i - 1].filled() and row.filled() and \
+                (looks_like_header(row) or titles_years(row)):
+            pieces.append([])
+        pieces[-1].append(row)
+    return [p for p in pieces if p]
+
+
 def document_to_views(doc: Document, looks_like_header: HeaderTest) -> list[TableView]:
-    """Every table of the document, pieces continued over pages joined.
+    """Every table of the document, pieces continued over pages joined, grids holding several
+    tables split (see `rows_to_pieces`).
 
     `looks_like_header` tells a piece opening with its own, different header (a new table).
     """
     views: list[TableView] = []
     blocks = BlockIndex(doc.blocks)
     for table in doc.tables:
-        rows = table_to_rows(table)
-        if views:
-            last = views[-1]
-            if continues(blocks, last.tables[-1], table, last.rows, rows, looks_like_header):
-                last.tables.append(table)
-                last.rows.extend(rows)
-                continue
-        views.append(TableView(tables=[table], rows=rows, n_cols=table.n_cols,
-                               caption=caption_of(blocks, table)))
+        pieces = rows_to_pieces(table_to_rows(table), looks_like_header)
+        rows = pieces[0]
+        if views and continues(blocks, views[-1].tables[-1], table, views[-1].rows, rows, looks_like_header):
+            views[-1].tables.append(table)
+            views[-1].rows.extend(rows)
+        else:
+            views.append(TableView(tables=[table], rows=rows, n_cols=table.n_cols,
+                                   caption=caption_of(blocks, table)))
+        views.extend(TableView(tables=[table], rows=piece, n_cols=table.n_cols) for piece in pieces[1:])
     return views

@@ -89,6 +89,22 @@ def _row_scenario(name: str, nlp: Nlp) -> str | None:
     return found[0] if found and len(name.split()) <= SCENARIO_ROW_MAX_WORDS else None
 
 
+# Share of named rows with a unit (in a unit column or after the name) that makes a statistics table.
+UNIT_ROWS_SHARE = 0.5
+
+
+def is_statistics_table(header: Header, body: list[BodyRow]) -> bool:
+    """Rows of quantities across year columns, each with its unit («Зерно, тыс. т», a «Ед. изм.»
+    column): an indicator table whatever its name column is called («Наименование товарной группы»)."""
+    if not any(c.year is not None for c in header.by_role("value")):
+        return False
+    unit_col = header.first("unit")
+    named = list(named_rows(header, body))
+    with_unit = sum(1 for b, name in named
+                    if (unit_col is not None and b.text(unit_col.index)) or split_name_unit(name)[1])
+    return bool(named) and with_unit / len(named) >= UNIT_ROWS_SHARE
+
+
 def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_scenario: str | None = None
                        ) -> list[Indicator]:
     unit_col, scenario_col = header.first("unit"), header.first("scenario")
