@@ -1478,6 +1478,109 @@ def belovodsk_statistics(folder: Path) -> Path:
     return path
 
 
+# --- TXT: tables copied from web pages, pipe-separated and space-aligned -------------------------------
+
+VERKHNEBORSK_LINES = [
+    "План мероприятий по реализации Стратегии социально-экономического развития городского округа "
+    "Верхнеборск на 2025 - 2026 годы",
+    "Источник: официальный сайт администрации округа | раздел «Стратегическое планирование»",
+    "",
+    "| № | Наименование мероприятия | Срок реализации | Объем финансирования, тыс. руб. | "
+    "Ответственный исполнитель | Ожидаемый результат |",
+    "|---|---|---|---|---|---|",
+    "| Цель 1. Обновление коммунальной инфраструктуры округа | | | | | |",
+    "| 1 | Замена водопроводных сетей в микрорайоне Лесной | 2025-2026 | 18 420,0 | "
+    "Управление жилищно-коммунального хозяйства администрации округа | Заменено 6,5 км сетей |",
+    "| 2 | Строительство блочной котельной в поселке Ключи | 2026 | 9 870,5 | "
+    "Управление жилищно-коммунального хозяйства администрации округа; МУП «Верхнеборские тепловые сети» | "
+    "Введена котельная мощностью 4 МВт |",
+    "| Цель 2. Развитие массового спорта | | | | | |",
+    "| 3 | Устройство лыжероллерной трассы в парке Сосновый бор | 2025 | 4 300,0 | "
+    "Комитет по физической культуре и спорту администрации округа | Трасса протяженностью 3 км |",
+    "",
+    "Перечень мероприятий может уточняться | по решению координационного совета.",
+]
+
+
+def verkhneborsk_plan(folder: Path) -> Path:
+    """Pipes with leading and trailing bars, a markdown «|---|» rule under the header, goal rows; prose
+    lines with a single «|» around it."""
+    path = folder / "verkhneborsk_plan.txt"
+    path.write_text("\n".join(VERKHNEBORSK_LINES) + "\n", encoding="utf-8")
+    return path
+
+
+SOSNOVSK_LINES = [
+    "Целевые показатели Стратегии социально-экономического развития Сосновского муниципального округа",
+    "",
+    "№ | Наименование показателя | Ед. изм. | 2024 | 2025 | 2026 | 2030",
+    "1 | Численность постоянного населения на конец года | тыс. чел. | 27,4 | 27,2 | 27,1 | 26,8",
+    "2 | Объем отгруженных товаров собственного производства | млн руб. | 8 640,0 | 9 120,5 | 9 700,0 | "
+    "12 300,0",
+    "3 | Доля дорог, соответствующих нормативным требованиям | % | 54,0 | 58,5 | 62,0 | 75,0",
+    "4 | Количество субъектов малого и среднего предпринимательства | ед. | 1 132 | 1 150 | 1 175 | 1 240",
+    "",
+    "Показатели уточняются при корректировке Стратегии | не реже раза в три года.",
+]
+
+
+def sosnovsk_indicators(folder: Path) -> Path:
+    """Pipes between cells only (no outer bars, no rule line), years as columns, a unit column."""
+    path = folder / "sosnovsk_indicators.txt"
+    path.write_text("\r\n".join(SOSNOVSK_LINES) + "\r\n", encoding="utf-8")
+    return path
+
+
+ZARECHINSK_LINES = [
+    "Ресурсное обеспечение Стратегии развития Заречинского муниципального района",
+    "",
+    "Стратегия реализуется в два этапа.  Первый этап охватывает 2025 - 2027 годы.",
+    "Второй этап  продлится до 2030 года.  Итоги подводятся ежегодно  к 1 апреля.",
+    "Объемы  на второй этап  будут определены в 2027 году.",
+    "",
+    "Таблица 3",
+    "(млн рублей)",
+    "Источник финансирования          2025 г.    2026 г.    2027 г.    Всего за 2025-2027 гг.",
+    "Всего, в том числе:               1 318,4    1 402,0    1 497,5                   4 217,9",
+    "федеральный бюджет                  410,0      436,2      465,0                   1 311,2",
+    "областной бюджет                    295,4      310,8      332,5                     938,7",
+    "бюджет района                        63,0       65,0       70,0                     198,0",
+    "внебюджетные источники              550,0      590,0      630,0                   1 770,0",
+    "",
+    "Объемы финансирования  подлежат ежегодному уточнению.",
+]
+
+
+def zarechinsk_resources(folder: Path) -> Path:
+    """Space-aligned resource table (sources as rows, years and a span total as columns, numbers
+    right-aligned); prose with double spaces between sentences must stay prose."""
+    path = folder / "zarechinsk_resources.txt"
+    path.write_bytes(("\r\n".join(ZARECHINSK_LINES) + "\r\n").encode("cp1251"))
+    return path
+
+
+KEDROVOGORSK_LINES = [
+    "Прогноз показателей социально-экономического развития городского округа Кедровогорск",
+    "",
+    "Показатель                              Ед. изм.     Значения по годам",
+    "                                                     2025      2026      2027",
+    "Объем инвестиций в основной капитал     млн руб.     2 140,0   2 305,5   2 480,0",
+    "за счет всех источников",
+    "Среднемесячная заработная плата         руб.         61 250    64 900    68 700",
+    "Уровень зарегистрированной безработицы  %            0,9       0,8       0,8",
+    "",
+    "Показатели уточняются ежегодно.",
+]
+
+
+def kedrovogorsk_indicators(folder: Path) -> Path:
+    """Space-aligned indicators: «Значения по годам» over the year columns, the years on a line of their
+    own, a name wrapped onto a second line that starts in lower case."""
+    path = folder / "kedrovogorsk_indicators.txt"
+    path.write_text("\n".join(KEDROVOGORSK_LINES) + "\n", encoding="utf-8")
+    return path
+
+
 BUILDERS: dict[str, Callable[[Path], Path]] = {
     "cherepovets_plan": cherepovets_plan,
     "vladimir_strategy": vladimir_strategy,
@@ -1517,6 +1620,10 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "tikhoozersk_trade": tikhoozersk_trade,
     "verkhnelugovsk_export": verkhnelugovsk_export,
     "belovodsk_statistics": belovodsk_statistics,
+    "verkhneborsk_plan": verkhneborsk_plan,
+    "sosnovsk_indicators": sosnovsk_indicators,
+    "zarechinsk_resources": zarechinsk_resources,
+    "kedrovogorsk_indicators": kedrovogorsk_indicators,
 }
 PDF_BUILDERS = frozenset({"pskov_projects", "murmansk_indicators", "smolensk_plan", "karelia_strategy",
                           "lipetsk_registry", "kurgan_plan"})

@@ -1,4 +1,5 @@
-"""TXT reader: encodings, line shapes → blocks, tab-separated tables, junk and size limits."""
+"""TXT reader: encodings, line shapes → blocks, tab-, pipe-separated and space-aligned tables, junk and
+size limits."""
 
 from __future__ import annotations
 
@@ -132,6 +133,89 @@ def test_tab_separated_run_is_one_table() -> None:
 ])
 def test_what_counts_as_a_table(text: str, n_tables: int) -> None:
     assert len(read_txt(text).tables) == n_tables
+
+
+# --- pipe-separated and space-aligned tables ---------------------------------------------------
+
+@pytest.mark.parametrize(("text", "grid"), [
+    ("| Год | Сумма |\n|---|---|\n| 2024 | 15,0 |\n", [["Год", "Сумма"], ["2024", "15,0"]]),
+    ("| Год | Сумма |\n| :--- | ---: |\n| 2024 | 15,0 |\n", [["Год", "Сумма"], ["2024", "15,0"]]),
+    ("Показатель | 2024 | 2025\nЧисло школ | 12 | 13\n",
+     [["Показатель", "2024", "2025"], ["Число школ", "12", "13"]]),
+    ("|Показатель|2024|2025|\n|Число школ|12|13|\n",
+     [["Показатель", "2024", "2025"], ["Число школ", "12", "13"]]),
+    ("Источник | Сумма\nфедеральный бюджет | 10,0\nобластной бюджет | 4,5\n",
+     [["Источник", "Сумма"], ["федеральный бюджет", "10,0"], ["областной бюджет", "4,5"]]),
+    ("| Цель 1. Рост доходов | | |\n| 1 | Ремонт школы | 2025 |\n",
+     [["Цель 1. Рост доходов", "", ""], ["1", "Ремонт школы", "2025"]]),
+])
+def test_pipe_separated_lines_are_a_table(text: str, grid: list[list[str]]) -> None:
+    doc = read_txt("Перечень мероприятий\n\n" + text + "\nКонец перечня.\n")
+    (t,) = doc.tables
+    assert t.grid() == grid
+    assert [b.kind for b in doc.blocks] == [P, BlockKind.TABLE, P]
+
+
+ALIGNED = (
+    "Показатель                  Ед. изм.    2024     2025\n"
+    "Число мест в детских садах  ед.        1 200    1 250\n"
+    "Протяженность дорог         км          84,5     86,0\n"
+)
+
+
+@pytest.mark.parametrize(("text", "grid"), [
+    ("Показатель      2024    2025\nЧисло школ        12      13\nЧисло больниц      4       5\n",
+     [["Показатель", "2024", "2025"], ["Число школ", "12", "13"], ["Число больниц", "4", "5"]]),
+    ("Источник            Сумма\nфедеральный бюджет   10,0\nобластной бюджет      4,5\n"
+     "местный бюджет        1,2\n",
+     [["Источник", "Сумма"], ["федеральный бюджет", "10,0"], ["областной бюджет", "4,5"],
+      ["местный бюджет", "1,2"]]),
+    # a spanning header over the year columns, the years on their own line
+    ("Показатель     Значения по годам\n               2024     2025\nЧисло школ     12       13\n"
+     "Число больниц  4        5\n",
+     [["Показатель", "Значения по годам", ""], ["", "2024", "2025"], ["Число школ", "12", "13"],
+      ["Число больниц", "4", "5"]]),
+    # a name wrapped onto a lower-case line joins its cell
+    ("Показатель         2024    2025\nОбъем инвестиций     1,5     1,7\nв основной капитал\n"
+     "Число больниц         4       5\n",
+     [["Показатель", "2024", "2025"], ["Объем инвестиций в основной капитал", "1,5", "1,7"],
+      ["Число больниц", "4", "5"]]),
+])
+def test_space_aligned_lines_are_a_table(text: str, grid: list[list[str]]) -> None:
+    doc = read_txt("Таблица 2\n" + text + "\nЗначения уточняются.\n")
+    (t,) = doc.tables
+    assert t.grid() == grid
+    assert doc.blocks[0].kind == P and doc.blocks[0].text == "Таблица 2"
+
+
+@pytest.mark.parametrize("text", [
+    "Источник: сайт администрации | раздел «Документы».\n",  # one line with one bar
+    "Главная | Новости\nДокументы | Контакты\n",  # two bare two-cell lines
+    "Год | Сумма | Итог\n\n2024 | 15 | 20\n",  # a blank line breaks the run
+    "Год | Сумма\n2024 | 15 | 20\n",  # different widths
+    "Стратегия реализуется в два этапа.  Первый этап охватывает 2025 - 2027 годы.\n"
+    "Второй этап  продлится до 2030 года.  Итоги подводятся ежегодно.\n"
+    "Объемы  на второй этап  будут определены в 2027 году.\n",  # double spaces in prose
+    "Число школ     12\nЧисло больниц   4\n",  # two lines only
+    "Таблица №   1\nСВЕДЕНИЯ О ПОКАЗАТЕЛЯХ\nТаблица №   2\n",  # two columns, two body lines
+    "Таблица №   1\nСВЕДЕНИЯ О ПОКАЗАТЕЛЯХ\nТаблица №   2\nПЕРЕЧЕНЬ МЕРОПРИЯТИЙ\nТаблица №   3\n"
+    "РЕСУРСНОЕ ОБЕСПЕЧЕНИЕ\n",  # captions, one title line after each
+    "В 2018 г.-  3\u00a0137,565,64  тыс. руб.\nВ 2019 г.-  3\u00a0355,900,98  тыс. руб.\n"
+    "В 2020 г.-  3\u00a0366,534,26  тыс. руб.\n",  # no number cell (NBSP is text)
+    "2015  г. - 12,5 тыс. руб.\n2016  г. - 13,0 тыс. руб.\n2017  г. - 14,2 тыс. руб.\n",  # number first
+    "Показатель      2024    2025\n\nЧисло школ        12      13\n\nЧисло больниц      4       5\n",
+    "В 2024 году  введено  12\nшкол, а в 2025 году  ещё 13\nи  столько же  больниц 4\n",  # no gutters
+])
+def test_what_is_not_a_text_table(text: str) -> None:
+    assert read_txt(text).tables == []
+
+
+def test_aligned_table_cells_keep_exact_offsets() -> None:
+    doc = read_txt("Прогноз\n\n" + ALIGNED + "\nКонец.\n")  # read_txt checks every offset
+    (t,) = doc.tables
+    assert t.grid()[1] == ["Число мест в детских садах", "ед.", "1 200", "1 250"]
+    cell = next(c for c in t.cells if c.text == "84,5")
+    assert doc.text[cell.start:cell.end] == "84,5"
 
 
 # --- line shapes -------------------------------------------------------------------------------

@@ -1,12 +1,13 @@
 """Plain lines → blocks and tables: the step shared by the TXT and HTML readers.
 
-Text files and article text carry structure only as line shapes: runs of tab-separated
-lines are tables, blank lines end a chunk, a bullet or number marker starts a list item,
-a short upper-case or ``**bold**`` line is a heading, and a line that stops mid-sentence
-continues on the next one. Each rule is a small table below, so a new shape is a new row.
+Text files and article text carry structure only as line shapes: runs of tab-separated,
+pipe-separated or space-aligned lines are tables (``text_tables.py``), blank lines end a
+chunk, a bullet or number marker starts a list item, a short upper-case or ``**bold**`` line
+is a heading, and a line that stops mid-sentence continues on the next one. Each rule is a
+small table below, so a new shape is a new row.
 
 Pipeline: ``text_to_lines`` → ``lines_to_segments`` (table runs vs. text) →
-``tsv_lines_to_rows`` / ``lines_to_chunks`` → ``chunk_to_parts`` → ``add_parts`` into a
+``find_table_runs`` / ``lines_to_chunks`` → ``chunk_to_parts`` → ``add_parts`` into a
 `DocumentBuilder`. Everything is linear in the input: a multi-megabyte single line costs
 one pass, and lines longer than ``MAX_BLOCK_CHARS`` are cut at sentence ends.
 """
@@ -19,6 +20,7 @@ from dataclasses import dataclass, field
 
 from stratdoc.extract.lexicon.lines import SENTENCE_BREAK  # used here only to cut giant paragraphs
 from stratdoc.ingest.builder import DocumentBuilder, RawCell
+from stratdoc.ingest.text_tables import find_table_runs
 from stratdoc.schema import BlockKind
 
 # --- rules as data -------------------------------------------------------------------
@@ -85,50 +87,22 @@ def text_to_lines(text: str) -> list[str]:
     return text.splitlines()
 
 
-def has_tab(line: str) -> bool:
-    return "\t" in line and bool(line.strip())
-
-
-def has_inner_tab(line: str) -> bool:
-    """A tab between two non-blank characters: a cell boundary, not indentation."""
-    return "\t" in line.strip()
-
-
-def lines_to_segments(lines: list[str]) -> list[tuple[str, list[str]]]:
+def lines_to_segments(lines: list[str]) -> list[tuple[str, list]]:
     """Group lines into ("table", rows) runs and ("text", lines) stretches, in order.
 
-    A table is a run of consecutive lines with tabs in which at least two lines have a
-    tab between text; lines indented with tabs or ending in tabs join such a run but do
-    not make one, so tab-indented paragraphs stay paragraphs.
+    Tables are the tab-separated, pipe-separated and space-aligned runs of
+    `text_tables.find_table_runs`; every other line is text.
     """
-    out: list[tuple[str, list[str]]] = []
-    text: list[str] = []
-    i, n = 0, len(lines)
-    while i < n:
-        if not has_tab(lines[i]):
-            text.append(lines[i])
-            i += 1
-            continue
-        j = i
-        while j < n and has_tab(lines[j]):
-            j += 1
-        run = lines[i:j]
-        if sum(1 for x in run if has_inner_tab(x)) >= 2:
-            if text:
-                out.append(("text", text))
-                text = []
-            out.append(("table", run))
-        else:
-            text.extend(run)
-        i = j
-    if text:
-        out.append(("text", text))
+    out: list[tuple[str, list]] = []
+    pos = 0
+    for run in find_table_runs(lines):
+        if run.start > pos:
+            out.append(("text", lines[pos:run.start]))
+        out.append(("table", run.rows))
+        pos = run.end
+    if pos < len(lines):
+        out.append(("text", lines[pos:]))
     return out
-
-
-def tsv_lines_to_rows(lines: list[str]) -> list[list[str]]:
-    """Each line a row, cells split at tabs; trailing empty cells stay, so width is the max."""
-    return [[cell.strip() for cell in line.split("\t")] for line in lines]
 
 
 def rows_to_cells(rows: list[list[str]]) -> list[RawCell]:
@@ -306,7 +280,7 @@ def lines_to_parts(lines: list[str]) -> list[Part]:
     parts: list[Part] = []
     for kind, seg in lines_to_segments(lines):
         if kind == "table":
-            parts.append(TablePart(tsv_lines_to_rows(seg)))
+            parts.append(TablePart(seg))
         else:
             for chunk in lines_to_chunks(seg):
                 parts.extend(chunk_to_parts(chunk))
