@@ -54,6 +54,9 @@ SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", 
                     "цкая", "ян", "янц", "енко", "ук", "юк", "ич", "их", "ых", "ко", "дзе", "швили", "ой",
                     "ий", "ый", "ая")
 INITIAL = re.compile(r"^[А-ЯЁA-Z]\.(?:[А-ЯЁA-Z]\.)?$")
+# «И. Петров», «И.А. Петров»: initials before a surname.
+INITIALS_NAME = re.compile(r"(?P<initial>[А-ЯЁ])\.\s?(?:[А-ЯЁ]\.\s?)?"
+                           r"(?P<surname>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
 MIN_NAME_WORDS = 2
 
 # A signature's name line: «С.Н. ГРОМОВ», «А.Н.МИХАЙЛОВ», «Громов С.Н.».
@@ -100,9 +103,53 @@ def extract_persons(doc: Document, nv: Narrative | None = None,
             span=nv.span(start, end),
         )
     authors = author_list_spans(nv.text)
-    kept = [p for p in records.values()
+    kept = [p for p in join_name_forms(list(records.values()), nlp)
             if p.position is not None or not any(a <= p.span.start < b for a, b in authors)]
     return sorted(kept, key=lambda p: p.span.start)
+
+
+def join_name_forms(people: list[Person], nlp: Nlp) -> list[Person]:
+    """First name first («Петров Иван» → «Иван Петров», «Сидоренко Алексей Викторович» →
+    «Алексей Викторович Сидоренко»), and «И. Петров» folded into the one «Иван Петров» the text
+    also names (its position kept when the full name has none)."""
+    for p in people:
+        p.name = first_name_first(p.name, nlp)
+    by_surname: dict[str, list[Person]] = {}
+    for p in people:
+        if not INITIALS_NAME.fullmatch(p.name):
+            by_surname.setdefault(fold(p.name.split()[-1]), []).append(p)
+    out = []
+    for p in people:
+        m = INITIALS_NAME.fullmatch(p.name)
+        full = [q for q in by_surname.get(fold(m.group("surname")), []) if q.name[0] == m.group("initial")] \
+            if m else []
+        if len(full) != 1:
+            out.append(p)
+            continue
+        if full[0].position is None and p.position is not None:
+            full[0].position, full[0].organization = p.position, p.organization
+    return out
+
+
+def first_name_first(name: str, nlp: Nlp) -> str:
+    words = name.split()
+    if len(words) not in (2, 3) or any(INITIAL.match(w) for w in words):
+        return name
+    rest_is_name = is_tagged(words[1], "Name", nlp) and (len(words) == 2 or is_tagged(words[2], "Patr", nlp))
+    if rest_is_name and not is_tagged(words[0], "Name", nlp):
+        return " ".join(words[1:] + words[:1])
+    return name
+
+
+def is_tagged(word: str, grammeme: str, nlp: Nlp) -> bool:
+    """Is a capitalised word first read as a first name («Name») or a patronymic («Patr»)?
+    («Петров» is first a surname, though it may also be a form of «Пётр».)"""
+    parses = nlp.parses(word)
+    return word[:1].isupper() and bool(parses) and parses[0].has(grammeme)
+
+
+def fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
 
 
 def author_list_spans(text: str) -> list[tuple[int, int]]:
