@@ -3,18 +3,18 @@ the words (a table cell's first word, a regex of abbreviations), not a matcher."
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from pathlib import Path
+
+from stratdoc.extract.nlp.matching import read_pattern_file
 
 DATA = Path(__file__).with_name("data")
 
 
 @cache
 def pattern_entries(path: Path) -> tuple[dict, ...]:
-    """The entries of a pattern file (lines starting with // are comments)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return tuple(json.loads(line) for line in lines if line.strip() and not line.lstrip().startswith("//"))
+    """The entries of a pattern file, read as the matchers read it."""
+    return tuple(entry for _, entry in read_pattern_file(path))
 
 
 def lemma_values(token: dict, attr: str = "LEMMA") -> tuple[str, ...]:

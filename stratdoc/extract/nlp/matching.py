@@ -60,6 +60,23 @@ def literal_phrases(pattern: list[dict]) -> tuple[str, list[list[str]]] | None:
     return attr, [list(ws) for ws in product(*choices)]
 
 
+def read_pattern_file(path: Path) -> list[tuple[int, dict]]:
+    """(line number, entry) of every pattern line; blank lines and «//» comments skipped, a line
+    that is no JSON object with a label refused with its file and line."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        try:
+            entry = json.loads(line)
+        except ValueError as e:
+            raise ValueError(f"{path.name}:{n}: not a pattern line ({e})") from e
+        if not isinstance(entry, dict) or "label" not in entry:
+            raise ValueError(f"{path.name}:{n}: not a pattern line (no label)")
+        out.append((n, entry))
+    return out
+
+
 class Patterns:
     """One vocabulary file compiled into spaCy matchers over the lemmas `lemma` gives (the
     `Nlp` object's, which builds and caches these: `Nlp.patterns(path)`)."""
@@ -76,14 +93,8 @@ class Patterns:
         self._orth = PhraseMatcher(self.vocab, attr="ORTH")
         self._tokens = Matcher(self.vocab)
         phrase_matchers = {"LEMMA": self._lemma, "LOWER": self._lower, "ORTH": self._orth}
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip() or line.lstrip().startswith("//"):
-                continue
-            try:
-                entry = json.loads(line)
-                label = entry["label"]
-            except (ValueError, KeyError) as e:
-                raise ValueError(f"{path.name}:{n}: not a pattern line ({e})") from e
+        for n, entry in read_pattern_file(path):
+            label = entry["label"]
             self.entries.append(entry)
             if "phrase" in entry:
                 self._lemma.add(label, [self.doc(entry["phrase"])])
