@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
 from stratdoc.extract.lexicon.lines import TextSpan
 from stratdoc.extract.nlp import Nlp
@@ -161,12 +160,6 @@ def _build(nlp: Nlp) -> Gazetteer:
                      _index([(c.key, c.name) for c in towns]), frozenset(proper))
 
 
-_BUILT: WeakKeyDictionary[Nlp, Gazetteer] = WeakKeyDictionary()
-
-
 def gazetteer(nlp: Nlp) -> Gazetteer:
     """The gazetteer keyed by `nlp`'s lemmas, built on first use for each `Nlp` object."""
-    found = _BUILT.get(nlp)
-    if found is None:
-        found = _BUILT[nlp] = _build(nlp)
-    return found
+    return nlp.derived(gazetteer, lambda: _build(nlp))

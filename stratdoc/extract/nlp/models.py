@@ -11,15 +11,17 @@ and `normalize_phrase` parses just the short phrase it is given.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from stratdoc.extract.nlp.matching import Patterns
 from stratdoc.extract.nlp.records import NlpDoc, NlpSentence, NlpSpan, NlpToken, WordParse
 
 WORD_CACHE = 200_000
+T = TypeVar("T")
 
 
 @dataclass
@@ -46,7 +48,7 @@ class Nlp:
 
         self._morph = pymorphy3.MorphAnalyzer()
         self._neural: _Neural | None = None
-        self._patterns: dict[Path, Patterns] = {}
+        self._derived: dict[Hashable, Any] = {}
         self._vocab: Any = None
         # per-object caches: words repeat, and a worker's object must not share another's
         self._raw = lru_cache(maxsize=WORD_CACHE)(self._morph.parse)
@@ -169,9 +171,15 @@ class Nlp:
     def patterns(self, path: Path) -> Patterns:
         """The pattern file at `path`, compiled once for this object."""
         path = Path(path)
-        if path not in self._patterns:
-            self._patterns[path] = Patterns(self.vocab, self.lemma, path)
-        return self._patterns[path]
+        return self.derived(("patterns", path), lambda: Patterns(self.vocab, self.lemma, path))
+
+    def derived(self, key: Hashable, build: Callable[[], T]) -> T:
+        """A table built from this object's lemmas (compiled patterns, a gazetteer keyed by
+        lemmas, folded word forms), built once and kept as long as the object: a worker's
+        object never shares another's."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
 
 
 def _str(grammeme: Any) -> str | None:

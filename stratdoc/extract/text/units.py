@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from weakref import WeakKeyDictionary
 
 from stratdoc.extract.lexicon.lines import SENTENCE_BREAK, TextSpan
 from stratdoc.extract.nlp import Nlp, WordParse
@@ -126,15 +125,9 @@ def doc_to_lines(doc: Document) -> list[Line]:
 UNNAMED_POS = ("LATN", "NUMB", "ROMN", "PNCT", "UNKN")
 
 
-# The forms folded from one `Nlp`'s parses, living as long as that object: folding costs more
-# than the parse lookup, words repeat, and a worker's object never shares another's.
-_FORMS: WeakKeyDictionary[Nlp, dict[str, WordForm]] = WeakKeyDictionary()
-
-
 def word_form(nlp: Nlp, word: str) -> WordForm:
-    forms = _FORMS.get(nlp)
-    if forms is None:
-        forms = _FORMS.setdefault(nlp, {})
+    """The word's folded form, kept per `Nlp` object: folding costs more than the parse lookup."""
+    forms: dict[str, WordForm] = nlp.derived(word_form, dict)
     form = forms.get(word)
     if form is None:
         form = forms[word] = parses_to_form(word, nlp.parses(word))
@@ -154,24 +147,20 @@ def parses_to_form(word: str, parses: tuple[WordParse, ...]) -> WordForm:
     return WordForm(first.lemma.replace("ё", "е"), pos, cases, numbers)
 
 
-# lemma → labels of a pattern file's one-word phrases: a vocabulary table, built once per file
-# and `Nlp` object, for rules that ask about one word at a time.
-_WORD_LABELS: WeakKeyDictionary[Nlp, dict[Path, dict[str, frozenset[str]]]] = WeakKeyDictionary()
-
-
 def word_labels(nlp: Nlp, path: Path, word: str) -> frozenset[str]:
-    """The labels a pattern file gives one word, by its lemma («порталы» → {"weak"})."""
-    tables = _WORD_LABELS.get(nlp)
-    if tables is None:
-        tables = _WORD_LABELS.setdefault(nlp, {})
-    table = tables.get(path)
-    if table is None:
-        grouped: dict[str, set[str]] = {}
-        for e in nlp.patterns(path).entries:
-            if "phrase" in e and " " not in e["phrase"].strip():
-                grouped.setdefault(nlp.lemma(e["phrase"]), set()).add(e["label"])
-        table = tables[path] = {k: frozenset(v) for k, v in grouped.items()}
+    """The labels a pattern file gives one word, by its lemma («порталы» → {"weak"}): a table of
+    the file's one-word phrases, built once per file and `Nlp` object, for rules that ask about
+    one word at a time."""
+    table = nlp.derived((word_labels, path), lambda: one_word_labels(nlp, path))
     return table.get(nlp.lemma(word), frozenset())
+
+
+def one_word_labels(nlp: Nlp, path: Path) -> dict[str, frozenset[str]]:
+    grouped: dict[str, set[str]] = {}
+    for e in nlp.patterns(path).entries:
+        if "phrase" in e and " " not in e["phrase"].strip():
+            grouped.setdefault(nlp.lemma(e["phrase"]), set()).add(e["label"])
+    return {k: frozenset(v) for k, v in grouped.items()}
 
 
 def words(text: str, offset: int = 0) -> list[Word]:
