@@ -32,7 +32,7 @@ from stratdoc.extract.entities.positions import (
     position_after,
     position_before,
 )
-from stratdoc.extract.lexicon.lines import copy_case, text_to_lines
+from stratdoc.extract.lexicon.lines import copy_case, fold, text_to_lines
 from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Document, Person
 
@@ -146,10 +146,6 @@ def is_tagged(word: str, grammeme: str, nlp: Nlp) -> bool:
     («Петров» is first a surname, though it may also be a form of «Пётр».)"""
     parses = nlp.parses(word)
     return word[:1].isupper() and bool(parses) and parses[0].has(grammeme)
-
-
-def fold(word: str) -> str:
-    return word.lower().replace("ё", "е")
 
 
 def author_list_spans(text: str) -> list[tuple[int, int]]:

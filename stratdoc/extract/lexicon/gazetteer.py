@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from stratdoc.extract.lexicon.lines import TextSpan
+from stratdoc.extract.lexicon.lines import TextSpan, fold
 from stratdoc.extract.nlp import Nlp
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -54,11 +54,6 @@ class City:
 
 
 Token = TextSpan  # a word with its offsets
-
-
-def fold(s: str) -> str:
-    """Lower case with ё as е: how keys and lemmas are compared."""
-    return s.lower().replace("ё", "е")
 
 
 def tokenize(text: str) -> list[Token]:

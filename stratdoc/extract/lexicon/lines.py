@@ -49,6 +49,16 @@ def text_to_lines(text: str, *, strip_markup: bool = False, limit: int | None = 
     return out
 
 
+def fold(text: str) -> str:
+    """Lower case with ё as е: how keys, lemmas and labels are compared."""
+    return text.lower().replace("ё", "е")
+
+
+def fold_spaces(text: str) -> str:
+    """`fold`, with runs of white space as one space: a cell's or a name's text as compared."""
+    return " ".join(fold(text).split())
+
+
 def copy_case(model: str, word: str) -> str:
     """`word` cased like `model`: all capitals for an abbreviation, a capital first letter, or as is."""
     if model.isupper() and len(model) > 1:

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.lexicon.money import MoneyUnit, find_money_unit
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.header_cells import (
     NUMBER_HEADER_RE,
     SCENARIO_MARKERS,
     YEAR_RE,
-    norm,
     scenario_words,
 )
 from stratdoc.extract.tables.roles import lemmas_of, word_lemma
@@ -93,7 +93,7 @@ def rule_role(text: str, nlp: Nlp) -> str | None:
             return role
         if mode == "head" and _first_noun_lemma(text, nlp) in vocab:
             return role
-        if mode == "phrase" and any(p in norm(text) for p in vocab):
+        if mode == "phrase" and any(p in fold_spaces(text) for p in vocab):
             return role
     return None
 

@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.schema import Block, BlockKind, Cell, Document, Table
 from stratdoc.schema.records import Span
 
@@ -140,14 +141,10 @@ def caption_of(blocks: BlockIndex, table: Table) -> str:
     return "\n".join(reversed(picked))
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
-
-
 def _first_row_texts(rows: list[GridRow]) -> list[str]:
     for r in rows:
         if r.filled():
-            return [_norm(t) for t in r.texts()]
+            return [fold_spaces(t) for t in r.texts()]
     return []
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from stratdoc.extract.lexicon.funding_sources import source_of
+from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.lexicon.money import find_money_unit
 from stratdoc.extract.lexicon.numbers import find_numbers
 from stratdoc.extract.nlp import Nlp
@@ -35,7 +36,6 @@ from stratdoc.extract.tables.header_cells import (
     is_label_row,
     kind_beside_scenario,
     kind_of,
-    norm,
     scenario_words,
     years_of,
 )
@@ -167,6 +167,6 @@ def read_header(view: TableView, nlp: Nlp) -> Header:
     breakdown_money_columns(columns)
     base_year_beside_scenarios(columns, nlp)
     total_columns_span_years(columns)
-    first_row = [norm(t) for t in view.rows[header_rows[0]].texts()] if header_rows else []
+    first_row = [fold_spaces(t) for t in view.rows[header_rows[0]].texts()] if header_rows else []
     return Header(columns=columns, body_start=body_start, first_row=first_row, title=title,
                   scenarios=scenarios)

@@ -10,6 +10,7 @@ import re
 
 from stratdoc.extract.lexicon.dates import YEAR_SPAN_RE
 from stratdoc.extract.lexicon.funding_sources import find_sources
+from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.lexicon.money import find_money_unit
 from stratdoc.extract.lexicon.numbers import find_numbers
 from stratdoc.extract.lexicon.units import is_unit_text
@@ -43,12 +44,8 @@ _WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z]+")
 LABEL_MAX_WORDS = 3
 
 
-def norm(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
-
-
 def kind_of(text: str) -> str | None:
-    low = norm(text)
+    low = fold_spaces(text)
     for stem, kind in KIND_STEMS:
         if re.search(rf"(?<![а-я]){stem}", low):
             return kind
@@ -115,7 +112,7 @@ def is_header_atom(text: str, nlp: Nlp) -> bool:
         return True
     if find_sources(t, nlp) and not find_numbers(t) and len(_WORD_RE.findall(t)) <= 6:
         return True
-    return norm(t) in {"в том числе", "в т.ч.", "в т. ч.", "из них", "всего", "итого"}
+    return fold_spaces(t) in {"в том числе", "в т.ч.", "в т. ч.", "из них", "всего", "итого"}
 
 
 def years_of(parts: list[str]) -> tuple[int | None, int | None, int | None]:

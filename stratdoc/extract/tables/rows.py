@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from stratdoc.extract.lexicon.cues import GOAL_WORD, TASK_WORD
+from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.lexicon.numbers import parse_number
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.grid import GridRow, TableView
@@ -21,7 +22,6 @@ from stratdoc.extract.tables.header_cells import (
     is_column_number_row,
     is_header_atom,
     is_label_row,
-    norm,
     period_of_cell,
     scenario_words,
 )
@@ -136,7 +136,7 @@ def _is_total_row(row: GridRow, header: Header) -> bool:
 
 
 def _is_repeated_header(row: GridRow, header: Header) -> bool:
-    texts = [norm(t) for t in row.texts()]
+    texts = [fold_spaces(t) for t in row.texts()]
     if not header.first_row or not any(texts):
         return False
     same = sum(1 for a, b in zip(texts, header.first_row, strict=False) if a and a == b)
@@ -148,7 +148,7 @@ def _skippable(row: GridRow, header: Header, piece_head: bool, nlp: Nlp) -> bool
     if _is_repeated_header(row, header) or is_column_number_row(row) or is_label_row(row):
         return True
     texts = row.distinct_texts()
-    if len(texts) == 1 and (LEGAL_NOTE_RE.match(texts[0]) or SUBTOTAL_LEAD_RE.match(norm(texts[0]))):
+    if len(texts) == 1 and (LEGAL_NOTE_RE.match(texts[0]) or SUBTOTAL_LEAD_RE.match(fold_spaces(texts[0]))):
         return True
     return piece_head and all(is_header_atom(t, nlp) for t in texts)
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from stratdoc.extract.lexicon import cues
+from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.units import (
     QUOTE_JOINER,
@@ -29,7 +30,6 @@ from stratdoc.extract.text.units import (
     doc_to_lines,
     first_sentence,
     line_sentences,
-    name_key,
     quote_spans,
     span_of,
     split_inline_items,
@@ -366,7 +366,7 @@ def dedupe(directions: list[Direction]) -> list[Direction]:
     seen: set[str] = set()
     out = []
     for d in directions:
-        key = name_key(d.name)
+        key = fold_spaces(d.name)
         if key not in seen:
             seen.add(key)
             out.append(d)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from stratdoc.extract.lexicon import cues
+from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.units import (
     QUOTE_JOINER,
@@ -32,7 +33,6 @@ from stratdoc.extract.text.units import (
     doc_to_lines,
     is_upper_text,
     line_sentences,
-    name_key,
     quote_spans,
     quoted_offsets,
     span_of,
@@ -391,7 +391,7 @@ def dedupe(doc: Document, found: list[tuple[str, int, int]]) -> list[Project]:
     seen: set[str] = set()
     spans: list[tuple[int, int]] = []
     for name, s, e in sorted(found, key=lambda x: (x[1], -x[2])):
-        key = name_key(name)
+        key = fold_spaces(name)
         if not key or key in seen or any(a <= s and e <= b for a, b in spans):
             continue
         seen.add(key)

@@ -243,11 +243,6 @@ def quoted_offsets(text: str) -> set[int]:
 QUOTE_JOINER = r"\s*(?:\([^()]{1,30}\))?\s*(?:,\s*а\s+также|,|;|\bи\b|\bили\b)\s*"
 
 
-def name_key(name: str) -> str:
-    """A name folded for deduplication: case, «ё» and spacing ignored."""
-    return " ".join(name.lower().replace("ё", "е").split())
-
-
 def split_top_level(text: str) -> list[tuple[str, int]]:
     """Comma items of a sentence, commas inside quotes and parentheses kept."""
     items, depth, start = [], 0, 0
