@@ -16,6 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from stratdoc.extract.lexicon.lines import copy_case
 from stratdoc.extract.nlp import Nlp, NlpSpan, NlpToken, WordParse
@@ -81,6 +82,7 @@ class Narrative:
     # pattern file → the matches starting at each token, and the labels of one-token matches
     _matches: dict[Path, list[tuple[tuple[str, int], ...]]] = field(default_factory=dict, repr=False)
     _labels: dict[Path, list[frozenset[str]]] = field(default_factory=dict, repr=False)
+    _words_doc: Any = field(default=None, repr=False)  # the tokens and lemmas as a spaCy Doc
 
     def matches_at(self, nlp: Nlp, path: Path, i: int) -> tuple[tuple[str, int], ...]:
         """(label, end index exclusive) of every match of a pattern file starting at token i,
@@ -104,8 +106,11 @@ class Narrative:
 
     def _match(self, nlp: Nlp, path: Path) -> list[tuple[tuple[str, int], ...]]:
         by_start: list[list[tuple[str, int]]] = [[] for _ in self.tokens]
-        words = [t.text for t in self.tokens]
-        for label, start, end in nlp.patterns(path).find_in_words(words, self.lemmas, longest=False):
+        patterns = nlp.patterns(path)
+        if self._words_doc is None and self.tokens:  # one spaCy Doc for every pattern file
+            self._words_doc = patterns.words_doc([t.text for t in self.tokens], self.lemmas)
+        found_words = patterns.find_in_doc(self._words_doc, longest=False) if self.tokens else []
+        for label, start, end in found_words:
             by_start[start].append((label, end))
         found = self._matches[path] = [tuple(m) for m in by_start]
         self._labels[path] = [frozenset(label for label, end in m if end == k + 1)

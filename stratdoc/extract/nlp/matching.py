@@ -130,12 +130,20 @@ class Patterns:
                       *, longest: bool = True) -> list[tuple[str, int, int]]:
         """(label, first word, end word) of every match over a word list whose lemmas the caller
         may already have; with `longest`, overlapping matches keep the longest (earliest first)."""
-        from spacy.tokens import Doc
-
         if not words:
             return []
+        return self.find_in_doc(self.words_doc(words, lemmas), longest=longest)
+
+    def words_doc(self, words: Sequence[str], lemmas: Sequence[str] | None = None):  # -> spacy.tokens.Doc
+        """The spaCy `Doc` of a word list, for matching it against several pattern files of one
+        `Nlp` (they share its vocabulary) without building it again."""
+        from spacy.tokens import Doc
+
         lemmas = list(lemmas) if lemmas is not None else [self.lemma(w) for w in words]
-        doc = Doc(self.vocab, words=list(words), lemmas=lemmas)
+        return Doc(self.vocab, words=list(words), lemmas=lemmas)
+
+    def find_in_doc(self, doc: Any, *, longest: bool = True) -> list[tuple[str, int, int]]:
+        """`find_in_words` over a `Doc` already built by `words_doc`."""
         strings = self.vocab.strings
         found = [(strings[mid], s, e) for matcher in (self._lemma, self._lower, self._orth, self._tokens)
                  if len(matcher) for mid, s, e in matcher(doc)]
