@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.grid import GridRow
 from stratdoc.extract.tables.header import Header
+from stratdoc.extract.tables.header_cells import scenario_label
 from stratdoc.extract.tables.responsible import split_responsible
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
@@ -89,3 +90,30 @@ def responsible_mentions(body: BodyRow, header: Header, nlp: Nlp, *,
 
 def responsible_names(body: BodyRow, header: Header, nlp: Nlp, *, by_lines: bool = True) -> list[str]:
     return [u for u, _ in responsible_mentions(body, header, nlp, by_lines=by_lines)]
+
+
+RowKey = tuple[int, int]  # (table piece, row) of a grid row
+
+
+def row_key(grow: GridRow) -> RowKey:
+    return grow.table, grow.row
+
+
+def scenario_column_labels(body: list[BodyRow], header: Header, nlp: Nlp) -> dict[RowKey, str]:
+    """The scenario each grid row stands for, read from the table's scenario column.
+
+    A blank scenario cell repeats the label above it: a label merged down over its rows comes
+    from readers that keep no merge (HTML, plain text) in the first of them only."""
+    col = header.first("scenario")
+    out: dict[RowKey, str] = {}
+    if col is None:
+        return out
+    last: str | None = None
+    for b in body:
+        for grow in b.rows:
+            text = grow.text(col.index)
+            if text:
+                last = scenario_label(text, nlp)
+            if last is not None:
+                out[row_key(grow)] = last
+    return out

@@ -113,6 +113,8 @@ def column_role(col: Column, nlp: Nlp) -> str:
     if col.has_period:
         return "value"
     role = rule_role(text, nlp)
+    if role == "period" and col.source == "total":
+        return "money"  # «Всего за период»: the total over the period columns beside it
     if role is None and (col.unit is not None or col.source is not None):
         return "money"
     if role is None and names_rows:
@@ -180,3 +182,13 @@ def breakdown_money_columns(columns: list[Column]) -> None:
             c.unit = c.unit or next(iter(units))
 
 
+def unit_printed_once(columns: list[Column]) -> None:
+    """«Источники финансирования, тыс. рублей» over the row labels: the one money unit of the
+    header is the unit of every amount column that prints none of its own."""
+    units = {c.unit for c in columns if c.unit is not None}
+    if len(units) != 1:
+        return
+    unit = next(iter(units))
+    for c in columns:
+        if c.role in ("money", "value") and c.unit is None:
+            c.unit = unit

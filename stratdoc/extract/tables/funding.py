@@ -18,7 +18,7 @@ from stratdoc.extract.lexicon.funding_sources import (
 )
 from stratdoc.extract.lexicon.numbers import find_numbers
 from stratdoc.extract.nlp import Nlp
-from stratdoc.extract.tables.cells import cell_span
+from stratdoc.extract.tables.cells import RowKey, cell_span, row_key, scenario_column_labels
 from stratdoc.extract.tables.columns import Column
 from stratdoc.extract.tables.grid import GridRow
 from stratdoc.extract.tables.header import Header
@@ -105,10 +105,13 @@ def _merged_period(cell: Cell, header: Header, ctx: FundingContext) -> FundingCo
     return replace(ctx, year=None, year_from=first, year_to=last)
 
 
-def row_funding(body: BodyRow, header: Header, nlp: Nlp, *,
-                row_source: Source | None = None) -> list[FundingLine]:
-    """All funding lines of a (possibly multi-row) body row."""
+def row_funding(body: BodyRow, header: Header, nlp: Nlp, *, row_source: Source | None = None,
+                scenarios: dict[RowKey, str] | None = None) -> list[FundingLine]:
+    """All funding lines of a (possibly multi-row) body row; `scenarios` gives each grid row the
+    scenario of the table's scenario column (see `scenario_column_labels`)."""
     source_col = header.first("source")
+    if scenarios is None:
+        scenarios = scenario_column_labels([body], header, nlp)
     lines: list[FundingLine] = []
     seen: list[Cell] = []
     for grow in body.rows:
@@ -126,7 +129,8 @@ def row_funding(body: BodyRow, header: Header, nlp: Nlp, *,
                 continue
             seen.append(cell)
             filled = True
-            ctx = _merged_period(cell, header, _context(col, source, body.scenario, named_all, row_period))
+            scenario = scenarios.get(row_key(grow), body.scenario)
+            ctx = _merged_period(cell, header, _context(col, source, scenario, named_all, row_period))
             lines.extend(cell_to_funding_lines(cell.text, ctx, cell_span(cell, grow), nlp=nlp))
         if named == "unspecified" and not filled and source_col is not None:
             # «Финансирование не определено» in the source column, amount cells left empty
@@ -151,10 +155,11 @@ def row_label(body: BodyRow, header: Header) -> str:
 def rows_to_funding(header: Header, body: list[BodyRow], nlp: Nlp) -> list[FundingLine]:
     """A resource table (sources as rows, periods as columns) → strategy-level funding lines."""
     out: list[FundingLine] = []
+    scenarios = scenario_column_labels(body, header, nlp)
     for b in body:
         label = row_label(b, header)
         source = source_of(label, nlp) or ("total" if b.kind == "total" else None)
         if source is None:
             continue
-        out.extend(row_funding(b, header, nlp, row_source=source))
+        out.extend(row_funding(b, header, nlp, row_source=source, scenarios=scenarios))
     return out

@@ -25,6 +25,7 @@ from stratdoc.extract.tables.columns import (
     rule_role,
     settle_names,
     total_columns_span_years,
+    unit_printed_once,
 )
 from stratdoc.extract.tables.grid import GridRow, TableView
 from stratdoc.extract.tables.header_cells import (
@@ -80,6 +81,14 @@ def _is_title_row(row: GridRow) -> bool:
     return len(row.distinct_texts()) <= 1
 
 
+def _titles_body_section(row: GridRow) -> bool:
+    """A text alone in the first column, starting in this row («Базовый сценарий» merged across the
+    table, or in the first cell of a plain-text row): it heads a section of the body, while a
+    header row below the first names the columns it stands over."""
+    filled = [c for c in row.origin_cells() if c.text.strip()]
+    return len(filled) == 1 and filled[0].col == 0 and len(row.distinct_texts()) == 1
+
+
 def _extends_from_above(row: GridRow, header_rows: set[int]) -> bool:
     """A header cell from a row above reaches down into this row (vertical merge)."""
     return any(c is not None and c.row != row.row and c.row_span > 1 for c in row.cells) and \
@@ -106,6 +115,8 @@ def find_header_rows(view: TableView, nlp: Nlp) -> tuple[list[int], list[int], i
             j += 1
             continue
         texts = row.distinct_texts()
+        if _titles_body_section(row):
+            break
         if is_column_number_row(row):
             labels.append(j)
         elif is_label_row(row):
@@ -165,6 +176,7 @@ def read_header(view: TableView, nlp: Nlp) -> Header:
         col.unit = col.unit or find_money_unit(caption)
     settle_names(columns, nlp)
     breakdown_money_columns(columns)
+    unit_printed_once(columns)
     base_year_beside_scenarios(columns, nlp)
     total_columns_span_years(columns)
     first_row = [fold_spaces(t) for t in view.rows[header_rows[0]].texts()] if header_rows else []

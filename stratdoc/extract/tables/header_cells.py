@@ -17,6 +17,7 @@ from stratdoc.extract.lexicon.units import is_unit_text
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.grid import GridRow
 from stratdoc.extract.tables.roles import word_lemma
+from stratdoc.schema import Cell
 
 # Header words → value kind (word stems, lower case). First match in this order wins.
 KIND_STEMS: list[tuple[str, str]] = [
@@ -41,6 +42,13 @@ YEAR_RE = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?![\d,])")
 DATE_YEAR_RE = re.compile(r"(?<!\d)\d{1,2}\.\d{1,2}\.((?:19|20)\d\d)(?!\d)")  # «на 01.01.2025»
 COLUMN_NUMBER_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?$")
 _WORD_RE = re.compile(r"[А-Яа-яЁёA-Za-z]+")
+_COMPOUND_WORD_RE = re.compile(r"[а-яёa-z]+(?:-[а-яёa-z]+)*")
+# A variant named by its number: «Вариант 1», «вариант № 2», «Сценарий II», «1 вариант», «2-й сценарий».
+NUMBERED_SCENARIO_RE = re.compile(
+    r"\s*(?:(?:вариант|сценарий)\s*(?:№\s*)?(?:\d{1,2}|[IVX]{1,4})(?!\w|[.,]\d)"
+    r"|(?:\d{1,2}|[IVX]{1,4})(?:\s*-?\s*(?:й|ый|ой))?\s+(?:вариант|сценарий)(?!\w))",
+    re.IGNORECASE,
+)
 LABEL_MAX_WORDS = 3
 
 
@@ -59,16 +67,33 @@ def _is_scenario_word(words: list[str], i: int) -> bool:
     return any(w.startswith(s) for s in SCENARIO_STEMS)
 
 
+def _scenario_lemma(word: str, nlp: Nlp) -> str:
+    """«консервативного» → «консервативный»; a compound keeps its first parts as printed and
+    declines its last: «умеренно-оптимистичного» → «умеренно-оптимистичный»."""
+    head, _, last = word.rpartition("-")
+    return f"{head}-{word_lemma(last, nlp)}" if head else word_lemma(word, nlp)
+
+
 def scenario_words(text: str, nlp: Nlp) -> list[str]:
     """Scenario lemmas named in a text («консервативного» → «консервативный»)."""
     out = []
-    words = _WORD_RE.findall(text.lower())
+    words = _COMPOUND_WORD_RE.findall(text.lower())
     for i, w in enumerate(words):
         if _is_scenario_word(words, i):
-            lem = word_lemma(w, nlp)
+            lem = _scenario_lemma(w, nlp)
             if lem not in out:
                 out.append(lem)
     return out
+
+
+def scenario_label(text: str, nlp: Nlp) -> str | None:
+    """The scenario a short cell names: its adjective («Базовый вариант», «Сценарий 1 (базовый)» →
+    «базовый»), else a numbered variant, lower case as printed («Вариант 1» → «вариант 1»)."""
+    found = scenario_words(text, nlp)
+    if found:
+        return found[0]
+    m = NUMBERED_SCENARIO_RE.match(text)
+    return " ".join(m.group(0).lower().split()) if m else None
 
 
 def kind_beside_scenario(text: str) -> str | None:
@@ -95,7 +120,13 @@ def is_column_number_row(row: GridRow) -> bool:
 
 
 def is_label_row(row: GridRow) -> bool:
-    return sum(1 for _, t in row.filled() if is_label(t)) >= 2
+    """Two cells or more of kind labels; a cell merged across («Базовый сценарий» over the table)
+    counts once."""
+    cells: list[Cell] = []
+    for c in row.cells:
+        if c is not None and c.text.strip() and all(c is not o for o in cells):
+            cells.append(c)
+    return sum(1 for c in cells if is_label(c.text.strip())) >= 2
 
 
 def is_header_atom(text: str, nlp: Nlp) -> bool:

@@ -13,9 +13,16 @@ import re
 from stratdoc.extract.lexicon.numbers import is_no_value, is_not_available, parse_qualified_number
 from stratdoc.extract.lexicon.units import fraction_allowed, split_name_unit
 from stratdoc.extract.nlp import Nlp
-from stratdoc.extract.tables.cells import named_rows, responsible_names, row_number
+from stratdoc.extract.tables.cells import (
+    RowKey,
+    named_rows,
+    responsible_names,
+    row_key,
+    row_number,
+    scenario_column_labels,
+)
 from stratdoc.extract.tables.header import Header
-from stratdoc.extract.tables.header_cells import scenario_words
+from stratdoc.extract.tables.header_cells import scenario_label
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
 from stratdoc.schema.records import Indicator, IndicatorValue
@@ -37,16 +44,15 @@ def cell_to_value(text: str, year: int, *, kind: str | None, scenario: str | Non
                           note=parsed.note)
 
 
-def _values(b: BodyRow, header: Header, unit: str | None, scenario: str | None, nlp: Nlp
-            ) -> list[IndicatorValue]:
+def _values(b: BodyRow, header: Header, unit: str | None, scenario: str | None,
+            scenarios: dict[RowKey, str]) -> list[IndicatorValue]:
     """Values of every grid row of the item, each read on its own: an indicator merged down over
-    its variant rows («консервативный», «базовый», …) has one value per row and year."""
-    scenario_col = header.first("scenario")
+    its variant rows («консервативный», «базовый», …) has one value per row and year; `scenarios`
+    are the labels of the scenario column by grid row."""
     out: list[IndicatorValue] = []
     seen: list[Cell] = []
     for grow in b.rows:
-        named = scenario_words(grow.text(scenario_col.index), nlp)[:1] if scenario_col else []
-        row_scenario = named[0] if named else scenario
+        row_scenario = scenarios.get(row_key(grow), scenario)
         for col in header.by_role("value"):
             year = col.year if col.year is not None else col.year_to
             cell = grow.cells[col.index] if col.index < len(grow.cells) else None
@@ -68,10 +74,10 @@ def split_name_scenario(name: str, nlp: Nlp) -> tuple[str, str | None]:
     m = SCENARIO_NOTE_RE.search(name)
     if m is None:
         return name, None
-    found = scenario_words(m.group(1), nlp)
-    if not found or len(m.group(1).split()) > SCENARIO_ROW_MAX_WORDS:
+    found = scenario_label(m.group(1), nlp)
+    if found is None or len(m.group(1).split()) > SCENARIO_ROW_MAX_WORDS:
         return name, None
-    return name[:m.start()].rstrip(" ,"), found[0]
+    return name[:m.start()].rstrip(" ,"), found
 
 
 def name_unit_scenario(raw: str, nlp: Nlp) -> tuple[str, str | None, str | None]:
@@ -85,8 +91,8 @@ def name_unit_scenario(raw: str, nlp: Nlp) -> tuple[str, str | None, str | None]
 
 def _row_scenario(name: str, nlp: Nlp) -> str | None:
     """A row labelled only by a scenario («консервативный», «базовый вариант»)."""
-    found = scenario_words(name, nlp)
-    return found[0] if found and len(name.split()) <= SCENARIO_ROW_MAX_WORDS else None
+    found = scenario_label(name, nlp)
+    return found if found is not None and len(name.split()) <= SCENARIO_ROW_MAX_WORDS else None
 
 
 # Share of named rows with a unit (in a unit column or after the name) that makes a statistics table.
@@ -108,18 +114,19 @@ def is_statistics_table(header: Header, body: list[BodyRow]) -> bool:
 def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_scenario: str | None = None
                        ) -> list[Indicator]:
     unit_col, scenario_col = header.first("unit"), header.first("scenario")
+    scenarios = scenario_column_labels(body, header, nlp)
     out: list[Indicator] = []
     for b, raw_name in named_rows(header, body):
         scenario = b.scenario or table_scenario
         variant = _row_scenario(raw_name, nlp)
         if variant and out:  # a variant row under the indicator it belongs to
             prev = out[-1]
-            prev.values.extend(_values(b, header, prev.unit, variant, nlp))
+            prev.values.extend(_values(b, header, prev.unit, variant, scenarios))
             continue
         name, unit, named_scenario = name_unit_scenario(raw_name, nlp)
         if unit_col is not None and b.text(unit_col.index):
             unit = b.rows[0].text(unit_col.index) or b.text(unit_col.index)
-        values = _values(b, header, unit, named_scenario or scenario, nlp)
+        values = _values(b, header, unit, named_scenario or scenario, scenarios)
         if out and scenario_col is not None and out[-1].name == name and out[-1].unit == unit and \
                 not ({v.scenario for v in out[-1].values} & {v.scenario for v in values} - {None}):
             out[-1].values.extend(values)  # variants in a column, the name repeated on every row

@@ -23,7 +23,7 @@ from stratdoc.extract.tables.header_cells import (
     is_header_atom,
     is_label_row,
     period_of_cell,
-    scenario_words,
+    scenario_label,
 )
 from stratdoc.schema import Cell
 from stratdoc.schema.records import Span
@@ -175,14 +175,23 @@ def _continues_previous(row: GridRow, prev: BodyRow | None, header: Header, new_
     return False
 
 
+def _names_scenario_alone(row: GridRow, nlp: Nlp) -> bool:
+    """«базовый сценарий:», «Вариант 2» alone on a row: the scenario of the rows below, in whatever
+    case it is printed."""
+    texts = row.distinct_texts()
+    return len(texts) == 1 and len(texts[0].split()) <= SCENARIO_SECTION_MAX_WORDS and \
+        scenario_label(texts[0], nlp) is not None
+
+
 def _titles_variants(rows: list[GridRow], i: int, nlp: Nlp) -> bool:
     """A lone name followed by scenario rows («консервативный», «базовый») is an item, not a section."""
     nxt = next((r for r in rows[i + 1:] if r.filled()), None)
     if nxt is None:
         return False
     first = nxt.filled()[0][1]
-    found = scenario_words(first, nlp)
-    return bool(found) and len(first.split()) <= SCENARIO_SECTION_MAX_WORDS and len(nxt.distinct_texts()) > 1
+    found = scenario_label(first, nlp)
+    return found is not None and len(first.split()) <= SCENARIO_SECTION_MAX_WORDS and \
+        len(nxt.distinct_texts()) > 1
 
 
 def _numbered_title(row: GridRow, rows: list[GridRow], i: int, header: Header) -> tuple[str, str] | None:
@@ -246,8 +255,8 @@ class _Context:
             self.task = task[0]
             if self.goal is not None:
                 self.goal.tasks.append((task[0], task[1].strip(" .;")))
-        elif (found := scenario_words(text, nlp)) and len(text.split()) <= SCENARIO_SECTION_MAX_WORDS:
-            self.scenario = found[0]
+        elif (found := scenario_label(text, nlp)) and len(text.split()) <= SCENARIO_SECTION_MAX_WORDS:
+            self.scenario = found
         else:
             self.section = SECTION_NUMBER_RE.sub("", text, count=1)
             if number and self.goal is not None and self.goal.number and \
@@ -271,7 +280,8 @@ def walk_body(view: TableView, header: Header, nlp: Nlp) -> tuple[list[BodyRow],
         if _skippable(row, header, piece_head, nlp):
             continue
         new_piece, piece_head = piece_head, False
-        if is_section_row(row, header) and not _titles_variants(rows, i, nlp):
+        if (is_section_row(row, header) or _names_scenario_alone(row, nlp)) and \
+                not _titles_variants(rows, i, nlp):
             ctx.enter(None, row.distinct_texts()[0], row.span(), goals, nlp)
             continue
         titled = _numbered_title(row, rows, i, header)
