@@ -205,3 +205,31 @@ def test_a_total_row_is_the_total_source(tmp_path: Path, fmt: str, label: str) -
     assert got == [("total", 2024, Decimal("530.0")), ("total", 2027, Decimal("655.5")),
                    ("federal", 2024, Decimal("410.0")), ("federal", 2027, Decimal("525.5")),
                    ("regional", 2024, Decimal("120.0")), ("regional", 2027, Decimal("130.0"))]
+
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(("labels", "scenarios"), [
+    (["консервативный", "базовый", "целевой"], ["консервативный", "базовый", "целевой"]),
+    (["Вариант 1", "Вариант 2", "Вариант 3"], ["вариант 1", "вариант 2", "вариант 3"]),
+])
+def test_a_source_printed_once_over_its_scenario_rows(tmp_path: Path, fmt: str, labels: list[str],
+                                                      scenarios: list[str]) -> None:
+    """No merge kept (plain text, a PDF): the rows below a source name only their scenario."""
+    grid = [["Источник финансирования", "Сценарий", "2024 – 2026 гг.", "2027 – 2030 гг."],
+            ["федеральный бюджет", labels[0], "410,0", "525,5"],
+            ["", labels[1], "450,0", "610,0"],
+            ["", labels[2], "480,0", "700,0"],
+            ["областной бюджет", labels[0], "120,0", "130,0"],
+            ["", labels[1], "125,0", "140,0"],
+            ["", labels[2], "131,5", "152,0"]]
+    got = [(s, yf, sc, a) for s, _, yf, _, sc, a, _ in _funding(tmp_path, fmt, grid)]
+    k, b, c = scenarios
+    assert got == [
+        ("federal", 2024, k, Decimal("410.0")), ("federal", 2027, k, Decimal("525.5")),
+        ("federal", 2024, b, Decimal("450.0")), ("federal", 2027, b, Decimal("610.0")),
+        ("federal", 2024, c, Decimal("480.0")), ("federal", 2027, c, Decimal("700.0")),
+        ("regional", 2024, k, Decimal("120.0")), ("regional", 2027, k, Decimal("130.0")),
+        ("regional", 2024, b, Decimal("125.0")), ("regional", 2027, b, Decimal("140.0")),
+        ("regional", 2024, c, Decimal("131.5")), ("regional", 2027, c, Decimal("152.0")),
+    ]
