@@ -141,24 +141,33 @@ def row_funding(body: BodyRow, header: Header, nlp: Nlp, *, row_source: Source |
 
 
 def row_label(body: BodyRow, header: Header) -> str:
-    """What names the row: its name cell, else its first text that is not a number."""
+    """What names the row: its name cell, else its first text that is not a number nor the row's
+    scenario."""
     name = header.first("name")
     if name is not None and body.text(name.index):
         return body.text(name.index)
-    number = header.first("number")
+    skip = {c.index for c in (header.first("number"), header.first("scenario")) if c is not None}
     for k, t in body.rows[0].filled():
-        if (number is None or k != number.index) and not find_numbers(t):
+        if k not in skip and not find_numbers(t):
             return t
     return ""
 
 
 def rows_to_funding(header: Header, body: list[BodyRow], nlp: Nlp) -> list[FundingLine]:
-    """A resource table (sources as rows, periods as columns) → strategy-level funding lines."""
+    """A resource table (sources as rows, periods as columns) → strategy-level funding lines. In a
+    table with a scenario column, a row that names only its scenario belongs to the source above
+    (printed once over its scenario rows, the merge not kept)."""
     out: list[FundingLine] = []
     scenarios = scenario_column_labels(body, header, nlp)
+    has_scenarios = header.first("scenario") is not None
+    above: Source | None = None
     for b in body:
         label = row_label(b, header)
         source = source_of(label, nlp) or ("total" if b.kind == "total" else None)
+        if source is None and not label and has_scenarios:
+            source = above
+        else:
+            above = source  # a row named otherwise ends the source's rows
         if source is None:
             continue
         out.extend(row_funding(b, header, nlp, row_source=source, scenarios=scenarios))
