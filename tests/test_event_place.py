@@ -10,6 +10,8 @@ so places can be compared across items. Every text here is invented.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from stratdoc.extract import extract
@@ -60,3 +62,14 @@ CASES = [
 def test_event_place(text: str, kind: str, place: str) -> None:
     events = [e for e in extract(doc_from_text(text), shared()).events if e.kind == kind]
     assert [e.place for e in events] == [place]
+
+
+def test_event_word_opening_the_lead_under_a_rubric() -> None:
+    """The tagger reads a capitalised «Форум» opening a line as an adjective; it is the
+    dated event of the lead, held at a palace of culture of the item's town."""
+    text = ("Пятница, 14 марта 2025\nВ Воткинске прошёл форум\n13 марта 2025 / Экономика\n"
+            "Форум «Воткинск — город мастеров» прошёл 12 марта во Дворце культуры «Юбилейный». "
+            "По словам организаторов, приехали 300 человек.")
+    events = extract(doc_from_text(text), shared()).events
+    assert [(e.kind, e.name, e.date_from, e.place) for e in events] == [
+        ("forum", "Воткинск — город мастеров", date(2025, 3, 12), "Воткинск")]
