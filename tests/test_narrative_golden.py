@@ -39,7 +39,7 @@ from stratdoc.ingest import read
 DATA = Path(__file__).parent / "data" / "narrative"
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 # folder → how many documents it holds
-SETS = {DATA: 11, HELDOUT: 5}
+SETS = {DATA: 11, HELDOUT: 5, DATA.parent / "news_plain": 9}
 DOCUMENT_SUFFIXES = (".txt", ".html")
 THRESHOLD = 85.0
 KEYS = {"directions": "name", "goals": "text", "projects": "name", "organizations": "name",

@@ -61,7 +61,8 @@ def extract(doc: Document, nlp: Nlp | None = None) -> Extraction:
     meta = extract_metadata(doc, nlp=nlp)
     tables = extract_tables(doc, nlp=nlp)
     structure = extract_structure(doc, nlp=nlp)
-    people = extract_people_orgs_events(doc, meta.adopted_on or meta.published_on, nlp=nlp)
+    people = extract_people_orgs_events(doc, meta.adopted_on or meta.published_on, nlp=nlp,
+                                        town=meta.municipality)
     return Extraction(
         document=meta,
         directions=structure.directions,

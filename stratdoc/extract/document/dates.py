@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from stratdoc.extract.document.datelines import item_date
 from stratdoc.extract.document.kind import HEAD_LINES
-from stratdoc.extract.document.news import dateline
 from stratdoc.extract.lexicon.dates import parse_date
 from stratdoc.extract.lexicon.lines import TextLine
 
@@ -23,7 +23,8 @@ TITLE_HORIZON_RE = re.compile(r"(?:\bдо\s+|[-–—]\s*)(?P<year>20\d\d)(?:\s*
 
 # dates and horizon -------------------------------------------------------------------------
 def find_published_on(lines: list[TextLine], hints: dict[str, str]) -> date | None:
-    """A news item's date: the reader's hint (HTML metadata), else its dateline."""
+    """A news item's date: the reader's hint (HTML metadata), else the date its first lines
+    print (`datelines.item_date`)."""
     hint = hints.get("published_on")
     if hint:
         try:
@@ -32,8 +33,8 @@ def find_published_on(lines: list[TextLine], hints: dict[str, str]) -> date | No
             parsed = parse_date(hint)
             if parsed is not None:
                 return parsed
-    dl = dateline(lines[:HEAD_LINES])
-    return parse_date(dl.text) if dl is not None else None
+    found = item_date(lines[:HEAD_LINES])
+    return found.date if found is not None else None
 
 
 def find_horizon_year(title: str | None, text: str, kind: str) -> int | None:

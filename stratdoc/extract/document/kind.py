@@ -2,13 +2,20 @@
 
 Decided from the first lines by cue vocabularies (data below), in a fixed order: an act's
 header beats everything (a decree that approves a strategy is a decree), slides are told by
-their layout, news by its shape (`news.py`), and a strategy or a plan by its title.
+their layout, a strategy or a plan by a title line above its prose when no dateline says the
+text is an item about it, news by its shape (`news.py`), and then a title further down.
+
+A news item names the acts and strategies it reports on, so their marks count only where the
+document's own would stand: an act's title («Об утверждении …») above the first paragraph of
+prose, not in an item's list of attached files; a strategy's title as a name, not as a
+headline that says something of it («Стратегия … утверждена» holds a verb).
 """
 
 from __future__ import annotations
 
 import re
 
+from stratdoc.extract.document.datelines import agency_dateline, dateline, head_lines
 from stratdoc.extract.document.news import NEWS_CHARS, is_news
 from stratdoc.extract.lexicon.lines import TextLine, text_to_lines
 from stratdoc.extract.nlp import Nlp
@@ -65,8 +72,10 @@ def looks_like_slides(lines: list[TextLine]) -> bool:
 
 
 def is_act(lines: list[TextLine]) -> bool:
+    """An act's header among the first lines, or an act's title above the first prose."""
     head = lines[:HEAD_LINES]
-    return any(is_act_header(ln.text) or ACT_TITLE_RE.match(ln.text) for ln in head)
+    return any(is_act_header(ln.text) for ln in head) or any(
+        ACT_TITLE_RE.match(ln.text) for ln in head_lines(head))
 
 
 # A title is a short line without a sentence's end: «Стратегия … предусматривает …, а … .» is prose.
@@ -86,6 +95,25 @@ def title_kind(title: str | None) -> Kind | None:
     return None
 
 
+# Parts of speech that make a line a statement: a finite verb or a short participle.
+STATEMENT_POS = frozenset({"VERB", "PRTS"})
+
+
+def is_statement(line: str, nlp: Nlp) -> bool:
+    """A headline says something («Стратегия … утверждена»); a document's title only names it."""
+    return any(bool(parses := nlp.parses(w)) and parses[0].pos in STATEMENT_POS
+               for w in re.findall(r"[А-Яа-яЁё]+", line))
+
+
+def leading_title_kind(lines: list[TextLine], nlp: Nlp) -> Kind | None:
+    """The kind a strategy's or a plan's title gives when it stands above the first prose."""
+    for ln in head_lines(lines[:HEAD_LINES]):
+        kind = title_kind(ln.text)
+        if kind is not None and not is_statement(ln.text, nlp):
+            return kind
+    return None
+
+
 def document_kind(text: str, title: str | None = None, *, nlp: Nlp) -> Kind:
     """Kind from the text's first lines and, when the caller knows it, the title."""
     lines = text_to_lines(text, strip_markup=True, limit=LAYOUT_LINES)
@@ -93,6 +121,10 @@ def document_kind(text: str, title: str | None = None, *, nlp: Nlp) -> Kind:
         return "decree"
     if looks_like_slides(lines):
         return "presentation"
+    if dateline(lines[:HEAD_LINES]) is None and agency_dateline(lines) is None:
+        kind = leading_title_kind(lines, nlp)
+        if kind is not None:
+            return kind
     if is_news(text, nlp):
         return "news"
     kind = title_kind(title)

@@ -12,8 +12,14 @@ from __future__ import annotations
 
 import re
 
+from stratdoc.extract.document.datelines import (
+    RUBRIC_RE,
+    SITE_BANNER_LINES,
+    agency_dateline,
+    dateline,
+)
 from stratdoc.extract.lexicon.dates import find_dates
-from stratdoc.extract.lexicon.lines import TextLine, text_to_lines
+from stratdoc.extract.lexicon.lines import text_to_lines
 from stratdoc.extract.nlp import Nlp
 
 NEWS_CHARS = 6000  # a news item shows its character in its first paragraphs
@@ -45,46 +51,6 @@ DAY_WORDS_RE = re.compile(
     r"\b(?:вчера|сегодня|накануне|(?:в|во)\s+(?:понедельник|вторник|среду|четверг|пятницу|субботу"
     r"|воскресенье)|на\s+(?:этой|прошлой|минувшей)\s+неделе)\b", re.IGNORECASE)
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+|\n+")
-
-# Labels a site prints before an item's date.
-DATELINE_LABEL_RE = re.compile(r"(?:опубликовано|дата\s+публикации|дата|размещено|published)\s*:?\s*",
-                               re.IGNORECASE)
-# An agency dateline opening the lead: «Лесогорск, 3 марта.», «НОВОРЕЧЕНСК, 12 мая —».
-AGENCY_DATELINE_RE = re.compile(r"^[А-ЯЁ][А-Яа-яЁё-]+(?:\s[А-ЯЁ][А-Яа-яЁё-]+)?,\s+")
-# Marks of a news site's page, one point each: a «today» banner among the first lines («Пятница,
-# 14 марта 2025») and a rubric after the dateline («13 марта 2025 / Экономика»).
-SITE_BANNER_LINES = 3
-RUBRIC_RE = re.compile(r"\s*[/|]\s*[А-ЯЁA-Z]")
-
-
-def dateline(lines: list[TextLine]) -> TextLine | None:
-    """A short line that opens with a date and holds little else, as a news page prints it,
-    perhaps after a label («Опубликовано: 09.10.2023»).
-
-    A date after a weekday name is a site's «today» banner, not the item's date.
-    """
-    for ln in lines:
-        if len(ln.text) > 80:
-            continue
-        label = DATELINE_LABEL_RE.match(ln.text)
-        at = label.end() if label else 0
-        dates = find_dates(ln.text[at:])
-        if not dates or dates[0].start > 2 or dates[0].weekday or dates[0].year is None:
-            continue
-        rest = ln.text[at + dates[0].end:].strip()
-        if not rest or rest[0] in "/|,•·—-" or re.match(r"\d\d?:\d\d", rest):
-            return ln
-    return None
-
-
-def agency_dateline(lines: list[TextLine]) -> TextLine | None:
-    """A lead opening with a place and a day: «Лесогорск, 3 марта. Губернатор …»."""
-    for ln in lines[:SITE_BANNER_LINES + 2]:
-        m = AGENCY_DATELINE_RE.match(ln.text)
-        dates = find_dates(ln.text[m.end():]) if m else []
-        if dates and dates[0].start == 0 and not dates[0].weekday:
-            return ln
-    return None
 
 
 def reported_speech(text: str, nlp: Nlp) -> bool:

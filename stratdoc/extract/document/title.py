@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from stratdoc.extract.document.datelines import head_lines, item_date
 from stratdoc.extract.document.kind import (
     ACT_TITLE_RE,
     HEAD_LINES,
@@ -15,10 +16,15 @@ from stratdoc.extract.document.kind import (
     is_slide_line,
     title_kind,
 )
-from stratdoc.extract.document.news import dateline
 from stratdoc.extract.lexicon.dates import find_dates
 from stratdoc.extract.lexicon.lines import TextLine
-from stratdoc.extract.lexicon.places import proper_place_lemmas, tokenize, word_lemmas
+from stratdoc.extract.lexicon.places import (
+    find_cities,
+    find_regions,
+    proper_place_lemmas,
+    tokenize,
+    word_lemmas,
+)
 from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import BlockKind, Document
 
@@ -30,9 +36,10 @@ PROPER_PHRASES_RE = re.compile(r"российск\w*\s+федераци\w*", re.
 
 # act titles -------------------------------------------------------------------------------------
 def find_act_title(lines: list[TextLine], nlp: Nlp) -> str | None:
-    """An act's title: its «Об утверждении …» line, or the «О …» line under an act header."""
+    """An act's title: its «Об утверждении …» line above the first prose (further down it is an
+    act a news item reports on), or the «О …» line under an act header."""
     head = lines[:HEAD_LINES]
-    for i, ln in enumerate(head):
+    for i, ln in enumerate(head_lines(head)):
         if ACT_TITLE_RE.match(ln.text):
             return join_title(lines, i, nlp)
     for i, ln in enumerate(head):
@@ -106,7 +113,7 @@ def choose_title(kind: str, lines: list[TextLine], act_title: str | None, headin
     if act_title:
         return act_title
     if kind == "news":
-        return news_headline(lines) or hints.get("title") or heading
+        return news_headline(lines) or hints.get("title") or heading or first_headline(lines, nlp)
     if heading:
         return heading
     if hints.get("title"):
@@ -137,16 +144,39 @@ def first_line_title(lines: list[TextLine], nlp: Nlp) -> str | None:
 
 
 def news_headline(lines: list[TextLine]) -> str | None:
-    """The line just above the dateline, when it reads as a headline."""
+    """The line just above the item's dateline when it reads as a headline, else the line just
+    below a dateline that opens the text («3 марта 2019 года / В … началась работа …»)."""
     head = lines[:HEAD_LINES]
-    dl = dateline(head)
-    if dl is None:
+    found = item_date(head)
+    if found is None:
         return None
-    i = head.index(dl)
-    if i == 0:
-        return None
-    prev = head[i - 1].text
-    if len(prev) <= 250 and not find_dates(prev) and not prev.endswith((".", ":")):
-        return prev
+    i = head.index(found.line)
+    if i > 0 and _reads_as_headline(head[i - 1].text):
+        return head[i - 1].text
+    if found.how != "agency" and i + 1 < len(head) and _reads_as_headline(head[i + 1].text) \
+            and not any(_reads_as_headline(ln.text) for ln in head[:i]):
+        return head[i + 1].text
     return None
 
+
+def first_headline(lines: list[TextLine], nlp: Nlp) -> str | None:
+    """An undated item's headline: the first line that reads as one, past a line that only
+    names the place («Ульяновск, Ульяновская область»)."""
+    for ln in lines[:3]:
+        if is_place_line(ln.text, nlp):
+            continue
+        return ln.text if _reads_as_headline(ln.text) else None
+    return None
+
+
+def is_place_line(text: str, nlp: Nlp) -> bool:
+    """A line of nothing but place names: a site's or an agency's location line."""
+    rest = text
+    for hit in sorted(find_cities(text, nlp) + find_regions(text, nlp), key=lambda h: -h.start):
+        rest = rest[:hit.start] + rest[hit.end:]
+    return rest != text and not re.search(r"\w", rest)
+
+
+def _reads_as_headline(text: str) -> bool:
+    return 3 <= len(text.split()) and len(text) <= 250 and not find_dates(text) \
+        and not text.endswith((".", ":"))

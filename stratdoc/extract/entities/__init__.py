@@ -17,8 +17,9 @@ from stratdoc.schema import Document, Extraction
 
 
 def extract_people_orgs_events(doc: Document, doc_date: date | None = None,
-                               nlp: Nlp | None = None) -> Extraction:
-    """An Extraction holding only persons, organizations and events."""
+                               nlp: Nlp | None = None, town: str | None = None) -> Extraction:
+    """An Extraction holding only persons, organizations and events; `town` is the
+    municipality the document is about, where its events at a venue are held."""
     if not doc.text.strip():
         return Extraction()
     nlp = nlp or shared()
@@ -27,5 +28,5 @@ def extract_people_orgs_events(doc: Document, doc_date: date | None = None,
     return Extraction(
         persons=extract_persons(doc, nv, orgs, nlp=nlp),
         organizations=mentions_to_organizations(nv, orgs, nlp),
-        events=extract_events(doc, doc_date, nv, nlp=nlp),
+        events=extract_events(doc, doc_date, nv, nlp=nlp, town=town),
     )

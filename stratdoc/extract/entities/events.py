@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
+from stratdoc.extract.entities.event_places import event_place
 from stratdoc.extract.entities.narrative import (
     OPEN_QUOTES,
     Narrative,
@@ -24,7 +25,6 @@ from stratdoc.extract.entities.narrative import (
 )
 from stratdoc.extract.lexicon.dates import DateMatch, find_dates
 from stratdoc.extract.lexicon.pattern_data import lemma_values, pattern_entries
-from stratdoc.extract.lexicon.places import NOT_A_CITY, settlement_nominative
 from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Document, Event
 
@@ -68,8 +68,6 @@ NOT_NAME_MODIFIERS = frozenset({
 DURATION_ENDINGS = ("дневный", "часовой", "недельный", "месячный")
 # How far (in tokens) from the event phrase a reporting word may stand.
 REPORTING_WINDOW = 6
-# Words of a place that is a region or bigger, not the town an event is held in.
-REGION_WORDS = frozenset({"область", "края", "край", "республика", "округ", "район", "федерация"})
 HALF_YEAR_MONTHS = 6  # a date further than this from the document's month is in the next (or last) year
 
 
@@ -87,14 +85,15 @@ class EventMention:
 
 
 def extract_events(doc: Document, doc_date: date | None = None, nv: Narrative | None = None, *,
-                   nlp: Nlp) -> list[Event]:
+                   nlp: Nlp, town: str | None = None) -> list[Event]:
     """Events of one document; a date without a year takes the document's year, else the year
-    of the nearest full date printed before it."""
+    of the nearest full date printed before it. `town` is the municipality the document is
+    about: the place of an event held at a venue of it (`event_places.py`)."""
     nv = nv or document_to_narrative(doc, nlp)
     context = YearContext.of(nv.text)
     kinds = event_kinds(nv, nlp)
     mentions = [m for i in range(len(nv.tokens))
-                if (m := mention_at(nv, nlp, kinds, i, doc_date, context)) is not None]
+                if (m := mention_at(nv, nlp, kinds, i, doc_date, context, town)) is not None]
     return [Event(name=m.name, kind=m.kind, date_from=m.date_from, date_to=m.date_to, place=m.place,
                   span=nv.span(m.start, m.end)) for m in mentions_to_events(mentions)]
 
@@ -117,8 +116,18 @@ def event_kinds(nv: Narrative, nlp: Nlp) -> list[str | None]:
             alone[start] = label
         elif nv.same_clause(start, end - 1):
             after_adjective[end - 1] = label
-    return [after_adjective.get(k) or alone.get(k) if tok.pos in ("NOUN", "PROPN") else None
-            for k, tok in enumerate(nv.tokens)]
+    return [after_adjective.get(k) or alone.get(k) if _is_noun(nv, nlp, k) else None
+            for k in range(len(nv.tokens))]
+
+
+def _is_noun(nv: Narrative, nlp: Nlp, k: int) -> bool:
+    """A noun for the tagger, or for the dictionary where the tagger took a capitalised noun
+    opening a line for an adjective («Форум «…» прошёл …»)."""
+    tok = nv.tokens[k]
+    if tok.pos in ("NOUN", "PROPN"):
+        return True
+    parses = nlp.parses(tok.text)
+    return tok.pos == "ADJ" and tok.text[:1].isupper() and bool(parses) and parses[0].pos == "NOUN"
 
 
 def head_lemma(lemma: str) -> str:
@@ -179,7 +188,7 @@ def nearest_year(month: int, doc_date: date | None) -> int | None:
 
 
 def mention_at(nv: Narrative, nlp: Nlp, kinds: list[str | None], i: int, doc_date: date | None,
-               context: YearContext) -> EventMention | None:
+               context: YearContext, town: str | None = None) -> EventMention | None:
     kind = kinds[i]
     if kind is None:
         return None
@@ -208,7 +217,7 @@ def mention_at(nv: Narrative, nlp: Nlp, kinds: list[str | None], i: int, doc_dat
         year = d.year or nearest_year(d.month, doc_date) or context.year_before(clause_start)
         date_from, date_to = d.to_date(year), d.to_date_end(year) if d.day_to else None
         day = (d.month, d.day, d.day_to)
-    return EventMention(kind, name, titled, date_from, date_to, day, event_place(nv, nlp, i, clause),
+    return EventMention(kind, name, titled, date_from, date_to, day, event_place(nv, nlp, i, clause, town),
                         nv.tokens[first].start, nv.tokens[last].end)
 
 
@@ -253,10 +262,15 @@ def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
     while j < len(nv.tokens) and nv.same_clause(head, j):
         tok = nv.tokens[j]
         case = tok.feats.get("Case")
-        if tok.pos in ("NOUN", "PROPN", "ADJ") and (case == "Gen" or (group and case == group)):
+        if tok.pos in ("NOUN", "PROPN", "ADJ") and (case == "Gen" or (group and case == group)
+                                                    or tok.pos == "ADJ" and case is None
+                                                    and tok.text.replace("-", "").isalpha()):
             if tok.pos != "ADJ":
                 last = j
             j += 1
+            continue
+        if tok.text == "," and group in ("Dat", "Loc") and _noun_in_case(nv, j + 1, group):
+            j += 1  # «сессии по туризму, кадрам и городской среде»
             continue
         if tok.pos == "ADP" and nv.lemmas[j] in TOPIC_PREPOSITIONS:
             group, group_start = TOPIC_PREPOSITIONS[nv.lemmas[j]], j
@@ -274,6 +288,13 @@ def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
             last = _before(nv, group_start, head)
         break
     return first, last
+
+
+def _noun_in_case(nv: Narrative, j: int, case: str) -> bool:
+    """A noun in `case` at token j, perhaps after adjectives."""
+    while j < len(nv.tokens) and nv.tokens[j].pos == "ADJ":
+        j += 1
+    return j < len(nv.tokens) and nv.tokens[j].pos == "NOUN" and nv.tokens[j].feats.get("Case") == case
 
 
 def _companion(nv: Narrative, j: int) -> bool:
@@ -300,27 +321,6 @@ def quoted_title(nv: Narrative, head: int) -> str | None:
     if close is None or close == j + 1:
         return None
     return nv.phrase(j + 1, close - 1)
-
-
-def event_place(nv: Narrative, nlp: Nlp, head: int, clause: range) -> str | None:
-    """The town named in the clause nearest the event word («в г. Сосновке» → «Сосновка»)."""
-    seen: set[int | None] = set()
-    candidates = []
-    for k in clause:
-        n = nv.span_ix[k]
-        if nv.labels[k] != "LOC" or n in seen:
-            continue
-        seen.add(n)
-        span = nv.spans[n]
-        words = span.text.lower().split()
-        if len(words) != 1 or any(w in REGION_WORDS for w in words):
-            continue
-        candidates.append((abs(k - head), span.text))
-    for _, text in sorted(candidates):
-        name = settlement_nominative(text, nlp)
-        if name is not None and name.lower() not in NOT_A_CITY:
-            return name
-    return None
 
 
 def mentions_to_events(mentions: list[EventMention]) -> list[EventMention]:

@@ -258,11 +258,31 @@ def tokens_to_clauses(text: str, tokens: list[NlpToken], sentence_starts: set[in
                       table_ranges: list[tuple[int, int]], nlp: Nlp) -> list[int]:
     clause: list[int] = []
     n = 0
+    inside = _inside_short_quotes(text, tokens)
     for i, tok in enumerate(tokens):
-        if i and (tok.start in sentence_starts or is_hard_break(text, tokens[i - 1], tok, table_ranges, nlp)):
+        starts = tok.start in sentence_starts and i not in inside
+        if i and (starts or is_hard_break(text, tokens[i - 1], tok, table_ranges, nlp)):
             n += 1
         clause.append(n)
     return clause
+
+
+SHORT_QUOTE_TOKENS = 10  # a title in quotes («Камышин. Взгляд в будущее»), not a quoted speech
+
+
+def _inside_short_quotes(text: str, tokens: list[NlpToken]) -> set[int]:
+    """Tokens inside a short «…» on one line: a full stop there ends no sentence of the text."""
+    inside: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.text != "«":
+            continue
+        for j in range(i + 1, min(len(tokens), i + SHORT_QUOTE_TOKENS + 1)):
+            if tokens[j].text == "«" or "\n" in text[tokens[j - 1].end:tokens[j].start]:
+                break
+            if tokens[j].text == "»":
+                inside.update(range(i + 1, j + 1))
+                break
+    return inside
 
 
 def is_hard_break(text: str, prev: NlpToken, tok: NlpToken, table_ranges: list[tuple[int, int]],

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from stratdoc.extract.lexicon.districts import text_districts, title_district
 from stratdoc.extract.lexicon.gazetteer import (
     City,
     Gazetteer,
@@ -218,7 +219,8 @@ def settlement_nominative(word: str, nlp: Nlp) -> str | None:
     geo = geo_lemma(word, nlp)
     if geo is None or geo in NOT_A_CITY:
         return None
-    return "-".join(part[:1].upper() + part[1:] for part in geo.split("-"))
+    printed = next(p.lemma for p in nlp.parses(word) if "Geox" in p.grammemes)  # «ё» as printed
+    return "-".join(part[:1].upper() + part[1:] for part in printed.split("-"))
 
 
 def city_by_phrase(phrase: str, nlp: Nlp) -> str | None:
@@ -266,47 +268,13 @@ MUNICIPAL_WORDS_RE = re.compile(r"муниципальн|район|город|�
                                 re.IGNORECASE)
 
 
-# A municipal district named in a title: «Томский район», «Пермского муниципального округа»,
-# «муниципального образования «Томский район»». A bare «округ» is too often «городской округ».
-DISTRICT_RE = re.compile(r"(?<![А-Яа-яЁё])(?P<adj>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?)\s+"
-                         r"(?:(?P<mun>муниципальн[а-яё]+)\s+(?P<noun>район|округ)|(?P<raion>район))[а-яё]*"
-                         r"(?![А-Яа-яЁё])")
-# Adjectives before «район» / «округ» that name no district.
-NOT_DISTRICT_ADJECTIVES = frozenset({"городской", "муниципальный", "сельский", "административный",
-                                     "автономный", "федеральный", "внутригородской", "новый", "каждый",
-                                     "этот", "данный", "соседний", "наш", "весь", "свой", "который"})
-
-
-def _masculine_adjective(word: str, nlp: Nlp) -> tuple[str, str] | None:
-    """(nominative masculine form, lemma) of an adjective («Томского» → «томский»)."""
-    adj = next((p for p in nlp.parses(word) if p.pos == "ADJF"), None)
-    form = nlp.inflect(adj, {"nomn", "masc", "sing"}) if adj is not None else None
-    return (form, adj.lemma) if form is not None and adj is not None else None
-
-
-def title_district(phrase: str, nlp: Nlp) -> tuple[str, str] | None:
-    """(nominative name, lemma of its adjective) of a district the phrase names."""
-    for m in DISTRICT_RE.finditer(phrase):
-        adj = next((p for p in nlp.parses(m.group("adj")) if p.pos == "ADJF"), None)
-        if adj is None or adj.lemma in NOT_DISTRICT_ADJECTIVES:
-            continue
-        words = [_masculine_adjective(m.group("adj"), nlp)]
-        if m.group("mun"):
-            words.append(_masculine_adjective(m.group("mun"), nlp))
-        forms = [w[0] for w in words if w is not None]
-        if len(forms) < len(words):
-            continue
-        name = " ".join([forms[0].capitalize(), *forms[1:], m.group("noun") or m.group("raion")])
-        return name, fold(adj.lemma)
-    return None
-
-
 def text_to_places(text: str, nlp: Nlp, title: str | None = None, issuer: str | None = None) -> Places:
     """Decide the municipality and region from the title and a bounded prefix of the text.
 
     The title (then the issuing body) decides when it names a city (the city), a municipal
     district (the district) or only a region (a regional document: no municipality). Otherwise
-    the most mentioned city wins. The region is the one the text names that holds the city;
+    a district the text names more often than any city (a district's item names its villages,
+    not a city), else the most mentioned city wins. The region is the one the text names that holds the city;
     else the city's region from the gazetteer when that is unambiguous (a regional capital wins
     a tie of namesakes); else the most named region. A district's region is the most named one,
     else the one its adjective names («Томский район» → «Томская область»), else the region
@@ -332,6 +300,10 @@ def text_to_places(text: str, nlp: Nlp, title: str | None = None, issuer: str | 
             region_counts[h.name] += 5  # «… муниципального района Республики Татарстан»
         return Places(district[0], _region_for_district(district[1], region_counts, city_hits, places))
     if city is None and not title_regions:
+        named = text_districts(text, nlp).most_common(1)
+        if named and named[0][1] > max(Counter(h.name for h in city_hits).values(), default=0):
+            adjective = named[0][0][1]
+            return Places(named[0][0][0], _region_for_district(adjective, region_counts, city_hits, places))
         city = _most_mentioned(city_hits)
     region = _region_for(city, region_counts, [h.name for h in title_regions], places)
     return Places(city, region)
