@@ -11,7 +11,8 @@ matched records checked, optional records neither counted when missed nor as fal
 A document's score is the shared scorer's figure for that document alone: the mean of the
 record types' F1 (types with something to find) and the share of field checks passed, averaged.
 Issue 8 asks 0.85 of every document. The scanned road map is skipped while the pipeline stores
-no text for scans. Run `python -m tests.test_real_documents` for the full report with misses.
+no text for scans; the documents that miss the line today are marked xfail (FAILING_TODAY) with
+their before-score. Run `python -m tests.test_real_documents` for the full report with misses.
 """
 
 from __future__ import annotations
@@ -33,6 +34,25 @@ SCAN_REASON = "scanned document: OCR is issue 12"
 RECORD_TYPES = ("directions", "goals", "measures", "indicators", "projects", "organizations", "persons",
                 "events")
 LIST_FIELDS = ("responsible", "items")
+# What fails today, by key (the before-score of issue 8); each mark goes when the fix lands.
+# strict=False: a fix elsewhere may turn one green before its mark is removed.
+FAILING_TODAY = {
+    ("score", "Eksportnaya-strategiya"):
+        "issue 8: 0.625 before the fixes (goals in prose missed, the RF branch list taken for directions, "
+        "scenario and wrapped-row indicators, units in captions and cells)",
+    ("score", "investicionnaya_deklaraciya_kurskoj_oblasti-1"):
+        "issue 8: 0.487 before the fixes (team list «Фамилия / Имя Отчество» read as «Имя Отчество», "
+        "act number and date taken from a cited decree, directions in lists missed)",
+    ("score", "kchr_invest_declaration_ukaz236_2022"):
+        "issue 8: 0.823 before the fixes (directions and tourism clusters named in prose missed)",
+    ("nothing", "Eksportnaya-strategiya"):
+        "issue 8: an event cut out of «Генеральная ассамблея и ежегодная конференция стран - участников ...»",
+}
+
+
+def cases(test: str) -> list:
+    return [pytest.param(stem, marks=pytest.mark.xfail(strict=False, reason=FAILING_TODAY[test, stem]))
+            if (test, stem) in FAILING_TODAY else stem for stem in sorted(keys())]
 
 
 def keys() -> dict[str, dict[str, Any]]:
@@ -126,14 +146,14 @@ def test_keys_are_well_formed() -> None:
                     assert isinstance(value["year"], int), (stem, rec)
 
 
-@pytest.mark.parametrize("stem", sorted(keys()))
+@pytest.mark.parametrize("stem", cases("score"))
 def test_document_score(stem: str, exported: dict[str, dict], scorer: ModuleType) -> None:
     key = keys()[stem]
     score, totals, misses = document_score(scorer, key, prediction(exported, key))
     assert score >= MIN_DOCUMENT_SCORE, describe(score, totals, misses)
 
 
-@pytest.mark.parametrize("stem", sorted(keys()))
+@pytest.mark.parametrize("stem", cases("nothing"))
 def test_nothing_where_the_key_lists_nothing(stem: str, exported: dict[str, dict],
                                              scorer: ModuleType) -> None:
     """A type keyed with nothing to find (persons of a strategy whose only names are cited
