@@ -103,7 +103,8 @@ def wrapped(tmp_path_factory) -> dict[str, tuple[Document, Extraction, dict]]:
 def rows_of(t: Table) -> list[list[str]]:
     grid = [[""] * t.n_cols for _ in range(t.n_rows)]
     for c in t.cells:
-        grid[c.row][c.col] = " ".join(c.text.split())
+        for k in range(c.col, c.col + c.col_span):
+            grid[c.row][k] = " ".join(c.text.split())
     return grid
 
 
