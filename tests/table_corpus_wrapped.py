@@ -4,9 +4,10 @@ Every table here is printed the way office software prints it: a cell's text is 
 lines inside its column («\\n» in the data below is a line end on the page), a unit may stand on
 a line of its own, a header cell may run over two or three lines. What tells the rows apart
 varies by document: rules between the rows, only the columns ruled, no rules at all (row
-numbers or the space between rows say where a row starts), or a full grid whose row breaks
-over a page. Expected records are in tests/data/tables/<name>.json; the reader-level facts
-(how many rows, what each header cell says) are checked by tests/test_pdf_wrapped_cells.py.
+numbers or the space between rows say where a row starts), a full grid whose row breaks over a
+page, or a full grid with a rule under every printed line. Expected records are in
+tests/data/tables/<name>.json; the reader-level facts (how many rows, what each header cell
+says) are checked by tests/test_pdf_wrapped_cells.py.
 """
 
 from __future__ import annotations
@@ -293,9 +294,39 @@ def svetloborsk_indicators(folder: Path) -> Path:
     return save(pdf, folder, "svetloborsk_indicators")
 
 
+# --- (e) a full grid with a rule under every printed line: a wrapped name is several ruled rows ------
+
+BELOKLYUCHINSK = WrapTable(
+    widths=[34.0, 260.0, 70.0, 70.0, 70.0],
+    head=["№\nп/п", "Наименование показателя", "2024 год", "2025 год", "2026 год"],
+    rows=[
+        ["1", "Объем инвестиций в основной капитал", "4 210,0", "4 480,5", "4 760,0"],
+        ["", "за счет всех источников финансирования,", "", "", ""],
+        ["", "млн руб.", "", "", ""],
+        ["2", "Количество субъектов малого и среднего", "1 840", "1 905", "1 960"],
+        ["", "предпринимательства, ед.", "", "", ""],
+        ["3", "Доля населения, удовлетворенного", "61,0", "63,5", "66,0"],
+        ["", "качеством транспортного", "", "", ""],
+        ["", "обслуживания, %", "", "", ""],
+        ["4", "Уровень безработицы, %", "1,1", "1,0", "0,9"],
+    ],
+    align="cl" + "c" * 3, row_pad=4.0,
+)
+
+
+def beloklyuchinsk_indicators(folder: Path) -> Path:
+    pdf = new_pdf()
+    pdf.add_page()
+    y = prose(pdf, 50, ["Целевые показатели муниципальной программы Белоключинского района"])
+    draw_table(pdf, y, BELOKLYUCHINSK)
+    page_number(pdf, 1)
+    return save(pdf, folder, "beloklyuchinsk_indicators")
+
+
 WRAPPED_BUILDERS: dict[str, Callable[[Path], Path]] = {
     "listvensk_indicators": listvensk_indicators,
     "kamennobrodsk_statistics": kamennobrodsk_statistics,
     "novorechinsk_plan": novorechinsk_plan,
     "svetloborsk_indicators": svetloborsk_indicators,
+    "beloklyuchinsk_indicators": beloklyuchinsk_indicators,
 }

@@ -26,7 +26,8 @@ from tests.table_corpus_wrapped import WRAPPED_BUILDERS
 pytestmark = pytest.mark.skipif(not have_font(), reason="DejaVu font absent")
 
 DATA = Path(__file__).parent / "data" / "tables"
-INDICATOR_DOCS = ["listvensk_indicators", "kamennobrodsk_statistics", "svetloborsk_indicators"]
+INDICATOR_DOCS = ["listvensk_indicators", "kamennobrodsk_statistics", "svetloborsk_indicators",
+                  "beloklyuchinsk_indicators"]
 # Words a wrapped line ends with when its name goes on below: a preposition, a conjunction.
 OPEN_END = re.compile(r"(?:\s(?:в|во|и|или|на|по|с|со|к|от|для|из|при|за|о|об)|[,;(-])$", re.IGNORECASE)
 
@@ -44,6 +45,7 @@ HEADERS: dict[str, list[list[str]]] = {
          "Ожидаемый результат"]],
     "svetloborsk_indicators": [
         ["№ п/п", "Показатель", "Единица измерения", "2021", "2022", "2023", "2024", "2025", "2026"]],
+    "beloklyuchinsk_indicators": [["№ п/п", "Наименование показателя", "2024 год", "2025 год", "2026 год"]],
 }
 # Rows of each table (header included) as a reader should give them.
 ROW_COUNTS: dict[str, list[int]] = {
@@ -52,6 +54,7 @@ ROW_COUNTS: dict[str, list[int]] = {
     "novorechinsk_plan": [5],
     # header, goal 1, rows 1-4 (row 4 goes on over the page break), row 5, goal 2, row 6
     "svetloborsk_indicators": [9],
+    "beloklyuchinsk_indicators": [5],
 }
 # The name cell of each body row, as printed (its lines joined), per table.
 NAME_CELLS: dict[str, list[tuple[int, list[str]]]] = {
@@ -86,6 +89,11 @@ NAME_CELLS: dict[str, list[tuple[int, list[str]]]] = {
         "Численность занятых в образовании",
         "Цель 2. Рост производительности труда",
         "Производительность труда в базовых несырьевых отраслях экономики"])],
+    "beloklyuchinsk_indicators": [(1, [
+        "Объем инвестиций в основной капитал за счет всех источников финансирования, млн руб.",
+        "Количество субъектов малого и среднего предпринимательства, ед.",
+        "Доля населения, удовлетворенного качеством транспортного обслуживания, %",
+        "Уровень безработицы, %"])],
 }
 
 
@@ -163,3 +171,20 @@ def test_prose_between_unruled_tables_stays_prose(wrapped) -> None:
     paras = [b.text for b in doc.blocks if b.kind != BlockKind.TABLE]
     assert any(p.startswith("Внешнеэкономическая деятельность округа") for p in paras)
     assert all("Внешнеэкономическая" not in c.text for t in doc.tables for c in t.cells)
+
+
+@pytest.mark.parametrize("rows, kept", [
+    # «в том числе:» opens a row of its own; the rows under it hold their own values
+    ([["Численность занятых, тыс. чел.", "42,5"], ["в том числе:", ""], ["в сельском хозяйстве", "6,1"],
+      ["в промышленности", "9,8"]], 4),
+    # a lower-case row with a value beside the value above is a row of its own
+    ([["трудоспособное население", "559"], ["подростки", "99"]], 2),
+    # a rest of the name and a unit on ruled rows of their own join the row above
+    ([["Объем отгрузки товаров", "12,0"], ["собственного производства,", ""], ["млн руб.", ""]], 1),
+])
+def test_ruled_rows_that_only_go_on_join_the_row_above(rows: list[list[str]], kept: int) -> None:
+    from stratdoc.ingest.builder import RawCell
+    from stratdoc.ingest.pdf_tables import mend_wrapped_rows
+
+    cells = [RawCell(r, k, t, 1, 1, 1) for r, row in enumerate(rows) for k, t in enumerate(row)]
+    assert len({c.row for c in mend_wrapped_rows(cells)}) == kept
