@@ -1629,3 +1629,8 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
 }
 PDF_BUILDERS = frozenset({"pskov_projects", "murmansk_indicators", "smolensk_plan", "karelia_strategy",
                           "lipetsk_registry", "kurgan_plan"})
+
+from tests.table_corpus_wrapped import WRAPPED_BUILDERS  # noqa: E402  (cells wrapped over lines)
+
+BUILDERS.update(WRAPPED_BUILDERS)
+PDF_BUILDERS |= frozenset(WRAPPED_BUILDERS)

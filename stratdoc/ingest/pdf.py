@@ -46,6 +46,7 @@ from stratdoc.ingest.pdf_tables import (
     page_to_tables,
     tables_continue,
 )
+from stratdoc.ingest.pdf_text_tables import find_text_tables
 from stratdoc.ingest.settings import ReadLimits
 from stratdoc.schema import Document, DocumentStatus, Format
 
@@ -181,6 +182,10 @@ def page_to_layout(page: Any, number: int, settings: PdfSettings) -> PageLayout:
         layout.tables = page_to_tables(page, number, words, settings)
     if layout.tables:
         words = [w for w in words if not any(inside(w, t) for t in layout.tables)]
+    found, used = find_text_tables(page, number, words, layout.tables, settings)
+    if found:
+        layout.tables = sorted([*layout.tables, *found], key=lambda t: t.top)
+        words = [w for w in words if id(w) not in used]
     layout.lines = words_to_lines(words, number)
     return layout
 

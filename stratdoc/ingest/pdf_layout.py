@@ -108,11 +108,8 @@ def is_bold_font(fontname: str) -> bool:
     return any(m in low for m in BOLD_FONT_MARKERS)
 
 
-def words_to_lines(words: list[dict[str, Any]], page: int) -> list[Line]:
-    """Group pdfplumber words into lines by vertical overlap, left to right within a line.
-
-    Words split only because the font changed inside a word (no gap) are glued back together.
-    """
+def group_words(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """pdfplumber words in lines by vertical overlap, top to bottom, each line left to right."""
     groups: list[list[dict[str, Any]]] = []
     top = bottom = 0.0
     for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
@@ -124,7 +121,17 @@ def words_to_lines(words: list[dict[str, Any]], page: int) -> list[Line]:
                 continue
         groups.append([w])
         top, bottom = w["top"], w["bottom"]
-    return [word_group_to_line(g, page) for g in groups]
+    for g in groups:
+        g.sort(key=lambda w: w["x0"])
+    return groups
+
+
+def words_to_lines(words: list[dict[str, Any]], page: int) -> list[Line]:
+    """Group pdfplumber words into lines by vertical overlap, left to right within a line.
+
+    Words split only because the font changed inside a word (no gap) are glued back together.
+    """
+    return [word_group_to_line(g, page) for g in group_words(words)]
 
 
 def word_group_to_line(group: list[dict[str, Any]], page: int) -> Line:

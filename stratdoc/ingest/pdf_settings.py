@@ -42,6 +42,21 @@ class PdfSettings(BaseModel):
     heading_max_chars: int = Field(250, gt=0)
     # a ruled box with text in fewer columns than this is a frame around prose, not a table
     min_table_cols: int = Field(2, ge=1)
+    # tables the rules do not box (see pdf_text_tables): found at all; lines cut into pieces at
+    # blanks of `gutter_factor` font sizes, columns at blanks of `gutter_min_factor` running down
+    # them; full-width rules at least `rule_min_width` points long and at most `rule_max_band`
+    # apart; an unruled table needs `bare_min_cols` columns, its lines at most `bare_line_gap`
+    # line heights apart and its header at most `header_max_lines` lines; rows set apart by
+    # space stand `row_gap_factor` times the line spacing apart
+    text_tables: bool = True
+    gutter_factor: float = Field(1.5, gt=0)
+    gutter_min_factor: float = Field(0.5, gt=0)
+    rule_min_width: float = Field(120.0, gt=0)
+    rule_max_band: float = Field(260.0, gt=0)
+    bare_min_cols: int = Field(3, ge=2)
+    bare_line_gap: float = Field(1.6, gt=0)
+    header_max_lines: int = Field(4, ge=0)
+    row_gap_factor: float = Field(1.3, gt=1)
 
     @field_validator("table_settings")
     @classmethod
