@@ -38,9 +38,10 @@ from stratdoc.ingest import read
 
 DATA = Path(__file__).parent / "data" / "narrative"
 HELDOUT = Path(__file__).parent / "data" / "heldout"
+PROSE = Path(__file__).parent / "data" / "prose"
 # folder → how many documents it holds
-SETS = {DATA: 11, HELDOUT: 5}
-DOCUMENT_SUFFIXES = (".txt", ".html")
+SETS = {DATA: 11, HELDOUT: 5, PROSE: 10}
+DOCUMENT_SUFFIXES = (".txt", ".html", ".docx")
 THRESHOLD = 85.0
 KEYS = {"directions": "name", "goals": "text", "projects": "name", "organizations": "name",
         "persons": "name", "events": "name", "measures": "name"}
