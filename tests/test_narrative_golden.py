@@ -197,6 +197,8 @@ def test_every_document_has_its_gold(folder: Path, count: int) -> None:
 def test_record_type_f1(golden, rtype: str, minimum: float) -> None:
     totals, misses, _, _ = golden
     t = totals.get(rtype, {"tp": 0, "fp": 0, "fn": 0})
+    if rtype in RECALL_ONLY and rtype not in totals:
+        pytest.skip(f"the keys of this set list no {rtype}")  # recall of nothing is not 0
     got = f1(t) if rtype not in RECALL_ONLY else t["tp"] / max(1, t["tp"] + t["fn"])
     assert got >= minimum, (f"{rtype}: {got:.2f} < {minimum} ({t})\n"
                             + "\n".join(m for m in misses if f": {rtype}" in m))
