@@ -148,6 +148,16 @@ PROSE_CASES = [
     ),
 ]
 
+PROSE_CASES += [
+    (  # a task with a list of its own («… в следующих отраслях:» + plain lines) and tasks after it
+        "Цель 1. Рост экспорта до 272,4 млн. долл. США к 2025 году.\nЗадачи:\n"
+        "1) создание кластеров в следующих отраслях:\nхимия;\nмашиностроение;\n"
+        "2) обучение экспортеров.",
+        [("1", "Рост экспорта до 272,4 млн. долл. США к 2025 году",
+          [("1", "создание кластеров в следующих отраслях"), ("2", "обучение экспортеров")])],
+    ),
+]
+
 PROSE_NOTHING = [
     "Задачи, стоящие перед советом:\n- подготовка предложений;\n- экспертиза проектов.",
     "Основные проблемы района:\nотток молодежи;\nизнос сетей.",
@@ -163,3 +173,22 @@ def test_goals_of_strategy_prose(text: str, expected: list) -> None:
 @pytest.mark.parametrize("text", PROSE_NOTHING)
 def test_no_goals_in_other_lists(text: str) -> None:
     assert extract_goals(doc_from_text(text), NLP) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (  # «задачами … являются:» under a goal: a copula keeps the tasks' noun the subject
+        "Целью стратегии является рост инвестиций.\n"
+        "Основными задачами для достижения указанной цели являются:\n"
+        "совершенствование институтов развития;\nразвитие территориальных кластеров.",
+        [(None, "рост инвестиций", [(None, "совершенствование институтов развития"),
+                                    (None, "развитие территориальных кластеров")])],
+    ),
+    (  # another verb makes the goal or the tasks an object: these lists are neither
+        "Цель программы – доступ жителей к культуре.\nДостижение указанной цели предполагает:\n"
+        "увеличение числа фестивалей;\nобновление библиотек.\n"
+        "Результаты решения задачи представлены показателями:\n- число посещений музеев.",
+        [(None, "доступ жителей к культуре", [])],
+    ),
+])
+def test_leads_of_goal_and_task_lists(text: str, expected: list) -> None:
+    assert [brief(g) for g in extract_goals(doc_from_text(text), NLP)] == expected

@@ -118,3 +118,27 @@ def test_a_plain_run_ends_where_the_list_does() -> None:
                    "пояснения к плану приведены в приложении.")
     assert [m.name for m in extract_text_measures(doc, NLP)] == ["ремонт дорог в деревне Мохово",
                                                                   "строительство моста"]
+
+
+def test_a_verb_lead_needs_a_frame() -> None:
+    """«предусматривается:» leads measures when the line ties it to the task above («Для
+    этого», «В рамках задачи»); the clauses an agreement provides for are no measures."""
+    doc = read_bytes("x.txt", "В соглашении о предоставлении субсидии предусматриваются:\n"
+                     "- целевое назначение субсидии;\n- сведения о размере субсидии.".encode())
+    assert extract_text_measures(doc, NLP) == []
+
+
+def test_bullets_typed_without_a_space() -> None:
+    doc = read_bytes("x.txt", "Основные мероприятия:\n-ремонт сельских дорог;\n-строительство моста через "
+                     "реку. Объем инвестиций 10 млн. рублей.".encode())
+    assert [m.name for m in extract_text_measures(doc, NLP)] == ["ремонт сельских дорог",
+                                                                  "строительство моста через реку"]
+
+
+def test_measures_as_the_subject_of_their_lead_and_amendment_notes() -> None:
+    doc = word_doc("Мероприятия по решению задачи «Развитие науки» включают:",
+                   "организацию научных исследований для нужд края;",
+                   "абзац утратил силу. – Постановление Правительства края от 15.02.2016 N 41;",
+                   "проведение конкурса работ в области науки.")
+    assert [m.name for m in extract_text_measures(doc, NLP)] == [
+        "организацию научных исследований для нужд края", "проведение конкурса работ в области науки"]
