@@ -201,3 +201,93 @@ def test_structure_fills_directions_goals_and_projects() -> None:
         ("1", "Рост турпотока", ["Новые маршруты"])]
     assert [p.name for p in ex.projects] == ["Тропа"]
     assert ex.measures == [] and ex.indicators == []
+
+
+# --- directions with their items, and lists that are not directions -------------------------
+
+ITEM_CASES = [
+    (  # «Направление N. … включает:» keeps its sub-directions as items
+        "Направление 2. Развитие туризма включает:\n- событийный туризм;\n- агротуризм.",
+        [("Развитие туризма", "direction", ["событийный туризм", "агротуризм"])],
+    ),
+    (  # the sub-directions on the line of the cue
+        "Направление 1. Городская среда\nНаправление 1 включает: благоустройство дворов; ремонт дорог.",
+        [("Городская среда", "direction", ["благоустройство дворов", "ремонт дорог"])],
+    ),
+    (  # measures of a direction are not its items; branches inside it are not directions
+        "Направление 3. Городское сообщество\nОсновные мероприятия:\n- конкурс местных инициатив;\n"
+        "- открытие ресурсного центра.\nПриоритетными отраслями остаются:\n- автомобилестроение;\n"
+        "- авиастроение.",
+        [("Городское сообщество", "direction", [])],
+    ),
+    (  # a long cue: a time span between the cue noun and its copula
+        "Приоритетами в развитии экономики и социальной сферы городского округа на период до 2030 года "
+        "являются:\n1) развитие промышленности на местном сырье. Округ богат глиной;\n2) водный туризм.",
+        [("развитие промышленности на местном сырье", "direction", []), ("водный туризм", "direction", [])],
+    ),
+]
+
+PROSE_CASES = [
+    (  # a copula after the instrumental cue noun; a nominative after the last «и» splits it
+        "Приоритетными направлениями привлечения инвестиций в районе являются сфера туризма и "
+        "отдыха, жилищное строительство, энергетика, здравоохранение и образование.",
+        ["сфера туризма и отдыха", "жилищное строительство", "энергетика", "здравоохранение", "образование"],
+    ),
+    (  # «по пяти направлениям – …»: the stated count splits the last «и»
+        "Работа ведётся по пяти направлениям – развитие туризма, поддержка предпринимательства, "
+        "молодёжная политика, спорт и культура.",
+        ["развитие туризма", "поддержка предпринимательства", "молодёжная политика", "спорт", "культура"],
+    ),
+    (  # ordinals name the directions one by one
+        "Работа над документом ведётся по трём направлениям. Первое направление – экономика и инвестиции, "
+        "второе – социальная сфера, третье – инфраструктура и экология.",
+        ["экономика и инвестиции", "социальная сфера", "инфраструктура и экология"],
+    ),
+    (  # a copula without a colon; «и» before a noun phrase of the same case ends the list
+        "Главными направлениями работы на ближайшие пять лет названы ремонт дорог, газификация сёл и "
+        "строительство спортивных площадок.",
+        ["ремонт дорог", "газификация сёл", "строительство спортивных площадок"],
+    ),
+    (  # «по четырём направлениям: …» in a news item
+        "Участники сессии работали по четырём направлениям: городская среда, экономика, образование и "
+        "здравоохранение.",
+        ["городская среда", "экономика", "образование", "здравоохранение"],
+    ),
+]
+
+NOT_DIRECTIONS = [
+    # branches of the economy, named as «отраслевые направления»
+    "Приоритетные отраслевые направления развития экспорта:\n1) автомобилестроение;\n2) авиастроение;\n"
+    "3) железнодорожное машиностроение.",
+    "Приоритетные отраслевые направления промышленности округа:\n- керамическое производство;\n"
+    "- деревообработка.",
+    # routes: places after a preposition are not names of directions
+    "Автобусы пойдут по трём направлениям – до вокзала, до центральной больницы и до промышленной зоны.",
+    # a list of measures of one direction
+    "Направление включает следующие мероприятия:\n- ремонт дорог;\n- строительство моста.",
+    # genitives after a copula complement the first item's noun: one branch's products, no list
+    "Основными направлениями растениеводства являются производство зерновых культур, сахарной "
+    "свеклы, масличных культур, картофеля, овощей.",
+    # genitives running on after the copula («защиты личности, общества и государства»)
+    "Приоритетами программы являются обеспечение надежной защиты личности, общества и государства.",
+    # adjectives sharing the last item's plural noun
+    "Перспективными направлениями являются лесопереработка, медицинский, горнодобывающий кластеры.",
+    # bare adjectives agreeing with the cue noun name no direction of their own
+    "Центр работает в рамках основных направлений: организационного, образовательного, "
+    "информационно-консультационного.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ITEM_CASES)
+def test_directions_with_items(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert [brief(d) for d in extract_directions(doc_from_text(text), NLP)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PROSE_CASES)
+def test_directions_listed_in_prose(text: str, expected: list[str]) -> None:
+    assert [d.name for d in extract_directions(doc_from_text(text), NLP)] == expected
+
+
+@pytest.mark.parametrize("text", NOT_DIRECTIONS)
+def test_lists_that_are_not_directions(text: str) -> None:
+    assert extract_directions(doc_from_text(text), NLP) == []

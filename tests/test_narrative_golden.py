@@ -38,9 +38,10 @@ from stratdoc.ingest import read
 
 DATA = Path(__file__).parent / "data" / "narrative"
 HELDOUT = Path(__file__).parent / "data" / "heldout"
+PROSE = Path(__file__).parent / "data" / "prose"
 # folder → how many documents it holds
-SETS = {DATA: 11, HELDOUT: 5, DATA.parent / "news_plain": 9}
-DOCUMENT_SUFFIXES = (".txt", ".html")
+SETS = {DATA: 11, HELDOUT: 5, DATA.parent / "news_plain": 9, PROSE: 10}
+DOCUMENT_SUFFIXES = (".txt", ".html", ".docx")
 THRESHOLD = 85.0
 KEYS = {"directions": "name", "goals": "text", "projects": "name", "organizations": "name",
         "persons": "name", "events": "name", "measures": "name"}
@@ -196,6 +197,8 @@ def test_every_document_has_its_gold(folder: Path, count: int) -> None:
 def test_record_type_f1(golden, rtype: str, minimum: float) -> None:
     totals, misses, _, _ = golden
     t = totals.get(rtype, {"tp": 0, "fp": 0, "fn": 0})
+    if rtype in RECALL_ONLY and rtype not in totals:
+        pytest.skip(f"the keys of this set list no {rtype}")  # recall of nothing is not 0
     got = f1(t) if rtype not in RECALL_ONLY else t["tp"] / max(1, t["tp"] + t["fn"])
     assert got >= minimum, (f"{rtype}: {got:.2f} < {minimum} ({t})\n"
                             + "\n".join(m for m in misses if f": {rtype}" in m))

@@ -2,37 +2,35 @@
 
 Documents announce their directions in a few shapes, each a step below:
 
+* the section tree — «Направление 2. …» headings or lines, and the numbered subsections of a
+  section on directions, with the sub-directions their «… включает:» lines list
+  (`direction_tree.tree_to_directions`);
 * a cue line then a list — «предлагаются следующие приоритетные направления:» followed by
-  numbered items, each optionally with bulleted sub-directions (`cue_lists_to_directions`);
-* a sentence with an inline list — «по четырем направлениям: А, Б, В, Г» (or «– А, Б …»,
-  «…, среди которых А, Б …») or
-  «по направлениям «А» (АБ), «Б» и «В». Еще две — «Г» и «Д» …» (`sentences_to_directions`);
+  numbered items, each optionally with bulleted sub-directions (`cue_lists_to_directions`); the
+  list ends at the next section heading;
 * a slide: an upper-case title naming directions or a strategy, then short lower-case lines
-  (`slides_to_directions`).
+  (`slides_to_directions`);
+* a sentence: an inline list, quoted names or ordinals (`direction_prose`).
 
 An item's name is its first sentence without parenthetical glosses; `kind` is `cluster`
-when its head noun is «кластер».
+when its head noun is «кластер». A cue whose adjective names branches («отраслевые
+направления:») lists industries, not directions.
 """
 
 from __future__ import annotations
 
-import re
-
 from stratdoc.extract.lexicon import cues
 from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.nlp import Nlp
+from stratdoc.extract.text.direction_prose import sentences_to_directions
+from stratdoc.extract.text.direction_tree import tree_to_directions
+from stratdoc.extract.text.direction_words import item_name, lead_kind, name_kind
+from stratdoc.extract.text.sections import Outline, outline
 from stratdoc.extract.text.units import (
-    QUOTE_JOINER,
     Line,
-    Sentence,
-    Word,
     clean_name,
     doc_to_lines,
-    first_sentence,
-    line_sentences,
-    quote_spans,
     span_of,
-    split_inline_items,
     without_parentheticals,
     word_form,
     word_labels,
@@ -40,29 +38,7 @@ from stratdoc.extract.text.units import (
 )
 from stratdoc.schema import Direction, Document
 
-MAX_ITEM_WORDS = 12  # a longer inline item is prose, not a direction's name
 MAX_SLIDE_ITEM_WORDS = 8
-LIST_JOINER = re.compile(rf"{QUOTE_JOINER}$")
-# After a cue noun, before its quoted list: «:», a dash, «, среди которых» or nothing.
-CUE_TAIL = re.compile(rf"\s*(?:[:—–-]|{cues.LIST_OPENER_WORDS})?\s*")
-# What opens a cue noun's inline list of plain names: a colon after an optional genitive tail
-# («направления развития: …») or the words of `LIST_OPENER_WORDS`; a dash only where the list
-# is surely plural (`DASH_AFTER_CUE`), since «Направление – развитие А и Б» defines one.
-LIST_AFTER_CUE = re.compile(rf"(?:\s+[\w-]+){{0,4}}?\s*:\s*|{cues.LIST_OPENER_WORDS}\s*")
-DASH_AFTER_CUE = re.compile(r"\s+[—–-]\s+")
-
-
-def name_kind(nlp: Nlp, name: str, default: str = "direction") -> str:
-    """`cluster` when a word of the name's head part (before a quote or a dash) is «кластер»."""
-    head = re.split(r"[«\"“]|\s[-–—]\s", name, maxsplit=1)[0]
-    if any("cluster" in word_labels(nlp, cues.DIRECTION_CUES, w.text) for w in words(head)):
-        return "cluster"
-    return default
-
-
-def item_name(body: str) -> str:
-    """A listed item's name: its first sentence, without glosses in parentheses."""
-    return clean_name(without_parentheticals(first_sentence(body)))
 
 
 # --- cue line + list ----------------------------------------------------------------------
@@ -71,67 +47,17 @@ def is_list_line(line: Line) -> bool:
     return line.shape in ("number", "bullet")
 
 
-def cue_kind(nlp: Nlp, word: str) -> str | None:
-    """«direction» or «cluster» for a cue noun of a list of directions, else None."""
-    labels = word_labels(nlp, cues.DIRECTION_CUES, word)
-    return "cluster" if "cluster" in labels else "direction" if "direction" in labels else None
-
-
-def lead_kind(nlp: Nlp, text: str) -> str | None:
-    """The kind announced by a line that leads a list: its last cue noun is plural («следующие
-    направления», «Основные направления:») and stands close before the colon, with at most a
-    copula between, so «Направление включает мероприятия:» or «… приоритеты установлены
-    следующими документами:» lead no list of directions."""
-    low = text.lower()
-    if not any(stem in low for stem in cues.DIRECTION_STEMS):
-        return None
-    ws = words(text.rstrip().rstrip(":"))
-    for k in range(len(ws) - 1, -1, -1):
-        form = word_form(nlp, ws[k].text)
-        kind = cue_kind(nlp, ws[k].text) if form.pos == "NOUN" else None
-        if kind is None:
-            continue
-        if "plur" not in form.numbers or governed_by_noun(nlp, ws, k):
-            return None
-        comma = text.find(",", ws[k].end)
-        tail = [w for w in ws[k + 1:] if comma < 0 or w.start < comma]
-        if len(tail) > cues.MAX_CUE_TAIL_WORDS:
-            return None
-        for w in tail:
-            f = word_form(nlp, w.text)
-            verb = f.pos in ("VERB", "INFN") and "copula" not in word_labels(nlp, cues.DIRECTION_CUES, w.text)
-            if verb or f.lemma.startswith("следующ"):
-                return None
-        return kind
-    return None
-
-
-def governed_by_noun(nlp: Nlp, ws: list[Word], k: int) -> bool:
-    """Whether word k may be a genitive under the noun before it (modifiers skipped):
-    «Способы реализации направления:» lists ways, not directions."""
-    if "gent" not in word_form(nlp, ws[k].text).cases:
-        return False
-    j = k - 1
-    while j >= 0 and word_form(nlp, ws[j].text).pos in ("ADJF", "PRTF", "NPRO"):
-        if word_form(nlp, ws[j].text).lemma.startswith(cues.LIST_ANNOUNCER):
-            return False  # «развитием следующих кластеров:» announces the clusters themselves
-        j -= 1
-    if j >= 1 and "preposition" in word_labels(nlp, cues.DIRECTION_CUES, ws[j].text) and \
-            word_form(nlp, ws[j - 1].text).pos == "PREP":
-        return False  # «в рамках следующих кластеров»
-    return j >= 0 and word_form(nlp, ws[j].text).pos == "NOUN"
-
-
-def is_cue_line(nlp: Nlp, lines: list[Line], i: int) -> bool:
+def is_cue_line(nlp: Nlp, o: Outline, i: int) -> bool:
+    lines = o.lines
     line = lines[i]
-    if i + 1 >= len(lines) or not is_list_line(lines[i + 1]):
+    if i + 1 >= len(lines) or not is_list_line(lines[i + 1]) or o.is_heading(i + 1):
         return False
     if not (line.text.rstrip().endswith(":") or line.shape == "heading"):
         return False
     return lead_kind(nlp, line.body) is not None
 
 
-def list_to_directions(nlp: Nlp, doc: Document, lines: list[Line], first: int, default_kind: str) -> tuple[
+def list_to_directions(nlp: Nlp, doc: Document, o: Outline, first: int, default_kind: str) -> tuple[
         list[Direction], int]:
     """Items from lines[first:] while they are list lines; returns them and the next index.
 
@@ -139,11 +65,12 @@ def list_to_directions(nlp: Nlp, doc: Document, lines: list[Line], first: int, d
     with bulleted top items, each bullet is a direction. When the cue line is itself a numbered
     item («1. … кластер. Включает направления:»), its next sibling ends the bullets under it.
     """
+    lines = o.lines
     top = lines[first]
     cue = lines[first - 1] if first > 0 else None
     out: list[tuple[Line, list[Line]]] = []
     j = first
-    while j < len(lines) and is_list_line(lines[j]):
+    while j < len(lines) and is_list_line(lines[j]) and not o.is_heading(j):
         line = lines[j]
         if cue is not None and is_sibling_of_cue(line, cue, top):
             break
@@ -186,127 +113,20 @@ def is_section_heading(line: Line, top: Line) -> bool:
     return top.text.rstrip().endswith(ends) and not line.text.rstrip().endswith(ends)
 
 
-def cue_lists_to_directions(nlp: Nlp, doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
+def cue_lists_to_directions(nlp: Nlp, doc: Document, o: Outline, used: set[int]) -> list[Direction]:
     out: list[Direction] = []
+    lines = o.lines
     i = 0
     while i < len(lines):
-        if is_cue_line(nlp, lines, i):
+        if i not in used and is_cue_line(nlp, o, i):
             kind = lead_kind(nlp, lines[i].body) or "direction"
-            found, j = list_to_directions(nlp, doc, lines, i + 1, kind)
+            found, j = list_to_directions(nlp, doc, o, i + 1, kind)
             out.extend(found)
             used.update(range(i, j))
             i = j
         else:
             i += 1
     return out
-
-
-# --- inline lists in a sentence ---------------------------------------------------------------
-
-def quoted_list(text: str, quotes: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
-    """The quotations forming one list that starts with the quote opening at `at`."""
-    chain: list[tuple[int, int]] = []
-    for qs, qe in quotes:
-        if qs - 1 < at:
-            continue
-        if not chain:
-            if qs - 1 != at:
-                break
-        elif not LIST_JOINER.fullmatch(text[chain[-1][1] + 1:qs - 1]):
-            break
-        chain.append((qs, qe))
-    return chain
-
-
-def stated_count(nlp: Nlp, before: str) -> int | None:
-    """The numeral standing just before a cue noun: «по четырем направлениям» → 4."""
-    ws = words(before)[-3:]
-    for w in reversed(ws):
-        if w.text.isdigit():
-            return int(w.text)
-        n = cues.COUNT_WORDS.get(nlp.lemma(w.text))
-        if n:
-            return n
-    return None
-
-
-def sentence_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> tuple[list[Direction], bool]:
-    """Directions listed in one sentence; the flag says it ended in a quoted list."""
-    text = sent.text
-    low = text.lower()
-    if not any(stem in low for stem in cues.DIRECTION_STEMS):
-        return [], False
-    quotes = quote_spans(text)
-    for w in words(text):
-        kind = cue_kind(nlp, w.text)
-        if not kind or word_form(nlp, w.text).pos != "NOUN":
-            continue
-        tail = CUE_TAIL.match(text, w.end)
-        at = tail.end() if tail else w.end
-        chain = quoted_list(text, quotes, at)
-        if chain and kind == "direction":  # a quoted name after «кластер» names one cluster
-            return [Direction(name=clean_name(text[s:e]), kind=name_kind(nlp, text[s:e], kind),
-                              span=span_of(doc, sent.start + s, sent.start + e))
-                    for s, e in chain], True
-        count = stated_count(nlp, text[:w.start])
-        opener = LIST_AFTER_CUE.match(text, w.end)
-        if opener is None and (count or word_form(nlp, w.text).numbers == {"plur"}):
-            opener = DASH_AFTER_CUE.match(text, w.end)
-        if opener and opener.end() < len(text) and not chain:
-            at = opener.end()
-            body = text[at:].rstrip()
-            body = body[:-1] if body.endswith((".", "!", "?")) else body
-            items = split_inline_items(body, count)
-            if len(items) >= 2 and all(0 < len(x.split()) <= MAX_ITEM_WORDS for x, _, _ in items):
-                return items_to_directions(nlp, doc, sent, at, items, kind), False
-    return [], False
-
-
-def items_to_directions(nlp: Nlp, doc: Document, sent: Sentence, at: int,
-                        items: list[tuple[str, int, int]], kind: str) -> list[Direction]:
-    return [Direction(name=name, kind=name_kind(nlp, name, kind),
-                      span=span_of(doc, sent.start + at + s, sent.start + at + e))
-            for name, s, e in items]
-
-
-def continuation_end(nlp: Nlp, text: str) -> int | None:
-    """Where the opener of a sentence continuing a list ends («Еще две», «Остальные», «В том
-    числе»: `CONTINUATION_CUES`), or None when the sentence opens otherwise."""
-    ws = words(text[:60])
-    hits = nlp.patterns(cues.CONTINUATION_CUES).find_in_words([w.text for w in ws])
-    return next((ws[e - 1].end for _, s, e in hits if s == 0), None)
-
-
-def continuation_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> list[Direction]:
-    """«Еще две — «Г» и «Д» …» after a quoted list: its first quoted list continues the last."""
-    end = continuation_end(nlp, sent.text)
-    quotes = quote_spans(sent.text)
-    if end is None or not quotes or len(words(sent.text[:quotes[0][0]])) > 3:
-        return []
-    between = words(sent.text[end:quotes[0][0]])
-    if any(word_form(nlp, w.text).pos == "NOUN" and cue_kind(nlp, w.text) is None for w in between):
-        return []  # «Другие темы — «…»»: a new noun opens a list of something else
-    return [Direction(name=clean_name(sent.text[s:e]), kind=name_kind(nlp, sent.text[s:e]),
-                      span=span_of(doc, sent.start + s, sent.start + e))
-            for s, e in quoted_list(sent.text, quotes, quotes[0][0] - 1)]
-
-
-def sentences_to_directions(nlp: Nlp, doc: Document, lines: list[Line], used: set[int]) -> list[Direction]:
-    out: list[Direction] = []
-    for i, line in enumerate(lines):
-        if i in used or line.shape == "heading":
-            continue
-        open_list = False
-        for sent in line_sentences(line):
-            if open_list:
-                more = continuation_to_directions(nlp, doc, sent)
-                if more:
-                    out.extend(more)
-                    continue
-            found, open_list = sentence_to_directions(nlp, doc, sent)
-            out.extend(found)
-    return out
-
 
 # --- slides -----------------------------------------------------------------------------------
 
@@ -375,8 +195,10 @@ def dedupe(directions: list[Direction]) -> list[Direction]:
 
 def extract_directions(doc: Document, nlp: Nlp) -> list[Direction]:
     lines = doc_to_lines(doc)
+    o = outline(lines)
     used: set[int] = set()
-    found = cue_lists_to_directions(nlp, doc, lines, used)
+    found = tree_to_directions(nlp, doc, o, used)
+    found += cue_lists_to_directions(nlp, doc, o, used)
     found += slides_to_directions(nlp, doc, lines, used)
     found += sentences_to_directions(nlp, doc, lines, used)
     return dedupe(sorted(found, key=lambda d: d.span.start))

@@ -1,9 +1,15 @@
-"""Goals (цели) and their tasks (задачи), numbered as printed.
+"""Goals (цели) and their tasks (задачи), numbered as printed, read off the section tree.
 
 Goals come as numbered headings or rows («Цель 1. …», «Цели 2: …»), as labelled statements
-(«Стратегическая цель – …», «Главной целью Стратегии является …»), and as lists under
-«Цели:». Tasks come the same ways («Задача 1.2. …», «Задача – …», «Задачи:» + list) and join
-the goal they follow, or the goal whose number prefixes theirs (task 2.1 → goal 2).
+(«Стратегическая цель – …», «Главной целью Стратегии является …», «Целью программы является
+…»), and as lists under a lead («Цели:», «… на достижение следующих целей:»). Tasks come the
+same ways («Задача 1.2. …», «Задача – …», «Задачи: 1) …; 2) …», «Задачи цели 1:» + list, the
+list marked or a run of plain lower-case paragraphs) and join the goal whose number prefixes
+theirs (task 2.1 → goal 2), else the goal whose scope they stand in: the section the goal
+opens or stands in, and failing that its parent section («3.1. Цель» and «3.2. Задачи» of one
+«3.»). A task list led for several goals at once («Задачи, решение которых необходимо для
+достижения целей, …:») under a list of goals serves each goal of that list. A lead whose noun
+is not its subject («Достижение цели предполагает:») leads no list of goals or tasks.
 
 Goal rows of plan tables are the table extractor's; only running text is read here.
 """
@@ -15,7 +21,18 @@ from dataclasses import dataclass
 
 from stratdoc.extract.lexicon import cues
 from stratdoc.extract.nlp import Nlp
-from stratdoc.extract.text.units import Line, clean_name, doc_to_lines, first_sentence, span_of
+from stratdoc.extract.text.sections import Outline, items_after, list_end, outline
+from stratdoc.extract.text.units import (
+    NUMBER,
+    Line,
+    clean_name,
+    doc_to_lines,
+    first_sentence,
+    span_of,
+    word_form,
+    word_labels,
+    words,
+)
 from stratdoc.schema import Document, Goal, Task
 
 _QUAL = cues.GOAL_QUALIFIER
@@ -28,13 +45,23 @@ LABELLED_GOAL = re.compile(
 COPULA_GOAL = re.compile(
     rf"(?:{'|'.join(cues.GOAL_QUALIFIERS)})\w*\s+цел(?:ью|ями)\b[^.:;]{{0,120}}?\s(?:{'|'.join(cues.GOAL_COPULAS)})"
     rf"\s+(?P<text>\S.*)", re.I)
+# «Целью программы является Текст» at the start of a line (not «с целью …» inside a sentence).
+OPENING_COPULA_GOAL = re.compile(
+    rf"цел(?:ью|ями)\b[^.:;]{{0,120}}?\s(?:{'|'.join(cues.GOAL_COPULAS)})\s+(?P<text>\S.*)", re.I)
 # «Цели:» or «Основные цели стратегии:» alone on a line: a list of goals follows.
 GOALS_HEADER = re.compile(rf"{_QUAL}цели(?:\s+[\w«»\"-]+){{0,5}}?\s*:\s*$", re.I)
+# «… направлено на достижение следующих целей:», «Стратегия ставит следующие цели:».
+GOALS_LEAD = re.compile(rf"\b{cues.GOALS_PLURAL}(?P<tail>(?:\s+[\w«»\"-]+){{0,3}})\s*:\s*$", re.I)
 
 NUMBERED_TASK = re.compile(rf"{cues.TASK_NUMBER_RE.pattern}(?P<text>\S.*)", re.I)
 LABELLED_TASK = re.compile(r"задача(?:\s+[\w«»\"-]+){0,3}?\s*(?::|\s[-–—])\s*(?P<text>\S.*)", re.I)
 # «Задачи:», «Для достижения цели решаются следующие задачи:», «Задачи: а; б; в.»
-TASKS_HEADER = re.compile(r"(?:^|\s)задач(?:и|ами)?(?:\s+[\w«»\"-]+){0,4}?\s*:\s*(?P<text>.*)$", re.I)
+TASKS_HEADER = re.compile(r"(?:^|\s)задач(?:и|ами)?(?P<tail>(?:\s+[\w«»\"-]+){0,6}?)\s*:\s*(?P<text>.*)$",
+                          re.I)
+# «Задачи, решение которых необходимо для достижения целей …, включают в себя:»
+TASKS_LEAD = re.compile(r"^задачи\b(?P<tail>)[^:]*:\s*(?P<text>)$", re.I)
+# «Задачи цели 1:»: the lead names its goal.
+LEAD_GOAL_NUMBER = re.compile(rf"\b{cues.GOAL_WORD}\s*(?:№\s*)?(?P<num>\d{{1,2}})\b", re.I)
 
 
 @dataclass
@@ -44,6 +71,17 @@ class _Goal:
     start: int
     end: int
     tasks: list[Task]
+    line: int = 0  # index of the line that states the goal (or leads its list)
+    scope: tuple[int, int] = (0, 0)  # (end of its section, end of the section above)
+    group: int | None = None  # goals of one list share a group
+
+
+def scope_of(o: Outline, i: int) -> tuple[int, int]:
+    """How far what line i states reaches: its section (a heading's own), and failing that the
+    section above it, unless that is the whole document."""
+    section = o.section_of(i)
+    wide = section.parent.end if section.parent is not None else section.end
+    return section.end, wide
 
 
 def statement_at(line: Line, at: int) -> tuple[str, int]:
@@ -53,7 +91,7 @@ def statement_at(line: Line, at: int) -> tuple[str, int]:
 
 
 def line_to_goal(line: Line) -> _Goal | None:
-    for pattern in (NUMBERED_GOAL, LABELLED_GOAL, COPULA_GOAL):
+    for pattern in (NUMBERED_GOAL, LABELLED_GOAL, OPENING_COPULA_GOAL, COPULA_GOAL):
         m = pattern.search(line.text) if pattern is COPULA_GOAL else pattern.match(line.text)
         if m:
             text, end = statement_at(line, m.start("text"))
@@ -72,65 +110,121 @@ def line_to_task(line: Line) -> Task | None:
     return None
 
 
-def goal_for_task(goals: list[_Goal], number: str | None) -> _Goal | None:
-    """The goal a task belongs to: by number prefix when it has one, else the latest goal."""
-    if number and "." in number:
-        prefix = number.rsplit(".", 1)[0]
+def in_scope(goals: list[_Goal], i: int) -> list[_Goal]:
+    """The goals whose scope holds line i, latest last: by their sections, else the ones above."""
+    for k in (0, 1):
+        found = [g for g in goals if g.line <= i < g.scope[k]]
+        if found:
+            return found
+    return []
+
+
+def owners(goals: list[_Goal], number: str | None, i: int, *, lead: str | None = None,
+           shared: bool = False) -> list[_Goal]:
+    """The goals a task belongs to: by its number's prefix, by the goal its lead names, else the
+    latest goal in scope; with `shared`, every goal of that goal's list."""
+    wanted = number.rsplit(".", 1)[0] if number and "." in number else lead
+    if wanted:
         for g in reversed(goals):
-            if g.number == prefix:
-                return g
-    return goals[-1] if goals else None
-
-
-def list_after(lines: list[Line], i: int) -> list[Line]:
-    """The list lines right after line i."""
-    out = []
-    for line in lines[i + 1:]:
-        if line.shape not in ("number", "bullet"):
-            break
-        out.append(line)
-    return out
+            if g.number == wanted:
+                return [g]
+    found = in_scope(goals, i)
+    if not found:
+        return []
+    latest = found[-1]
+    if shared and latest.group is not None:
+        return [g for g in found if g.group == latest.group]
+    return [latest]
 
 
 def marker_stripped(line: Line) -> Line:
     """A numbered line read without its number: «1. Цель: …» → «Цель: …»."""
     if line.shape != "number":
         return line
-    return Line(line.body, line.body_start, line.kind, "text", None, line.body_start)
+    return Line(line.body, line.body_start, line.kind, "text", None, line.body_start, line.level)
 
 
-def lines_to_goals(lines: list[Line]) -> list[_Goal]:
+def item_text(line: Line) -> str:
+    """A listed goal's or task's text: the first sentence of the item."""
+    return clean_name(first_sentence(line.body))
+
+
+def inline_tasks(text: str) -> list[Task]:
+    """«1) модернизация школ; 2) развитие медицины» → tasks numbered as printed."""
+    out = []
+    for piece in re.split(r"\s*;\s*", text):
+        m = NUMBER.match(piece.strip())
+        number = (m.group("num") or m.group("multi")) if m else None
+        body = clean_name(piece.strip()[m.end():] if m else piece)
+        if body:
+            out.append(Task(number=number, text=body))
+    return out
+
+
+def goals_list(o: Outline, i: int, group: int) -> list[_Goal]:
+    return [_Goal(x.number, item_text(x), x.start, x.end, [], i, scope_of(o, i), group)
+            for x in items_after(o, i) if item_text(x)]
+
+
+def is_lead(nlp: Nlp, m: re.Match[str] | None) -> bool:
+    """Whether the words between a lead's noun and its colon leave the noun the subject: at
+    most a copula («Основными задачами являются:»), no other verb («Достижение цели
+    предполагает:», «… задачи представлены показателями:»)."""
+    if m is None:
+        return False
+    for w in words(m.group("tail")):
+        form = word_form(nlp, w.text)
+        copula = "copula" in word_labels(nlp, cues.DIRECTION_CUES, w.text)
+        if form.pos in ("VERB", "INFN", "PRTS") and not copula:
+            return False
+    return True
+
+
+def lines_to_goals(nlp: Nlp, lines: list[Line], o: Outline) -> list[_Goal]:
     """Walk the lines once; each step reads a goal list, a goal, a task or a task list."""
     goals: list[_Goal] = []
     i = 0
     while i < len(lines):
         line = marker_stripped(lines[i])
-        items = list_after(lines, i)
-        tasks_header = TASKS_HEADER.search(line.text)
-        if items and GOALS_HEADER.match(line.text):
-            goals.extend(_Goal(x.number, clean_name(x.body), x.start, x.end, []) for x in items
-                         if clean_name(x.body))
-            i += 1 + len(items)
+        tasks_header = TASKS_HEADER.search(line.text) or TASKS_LEAD.match(line.text)
+        tasks_header = tasks_header if is_lead(nlp, tasks_header) else None
+        goals_lead = "задач" not in line.text.lower() and is_lead(nlp, GOALS_LEAD.search(line.text))
+        listed = goals_list(o, i, i) if GOALS_HEADER.match(line.text) or goals_lead else []
+        if listed:
+            goals.extend(listed)
+            i = list_end(o, i)
         elif (goal := line_to_goal(line)) is not None:
+            goal.line, goal.scope = i, scope_of(o, i)
             goals.append(goal)
             i += 1
         elif (task := line_to_task(line)) is not None:
-            if (owner := goal_for_task(goals, task.number)) is not None:
+            for owner in owners(goals, task.number, i):
                 owner.tasks.append(task)
             i += 1
-        elif tasks_header and goals and tasks_header.group("text").strip():
-            inline = re.split(r"\s*;\s*", tasks_header.group("text"))
-            goals[-1].tasks.extend(Task(text=clean_name(t)) for t in inline if clean_name(t))
-            i += 1
-        elif tasks_header and goals and items:
-            for x in items:
-                owner = goal_for_task(goals, x.number) or goals[-1]
-                if clean_name(x.body):
-                    owner.tasks.append(Task(number=x.number, text=clean_name(x.body)))
-            i += 1 + len(items)
+        elif tasks_header and goals:
+            i = read_task_list(o, goals, i, line, tasks_header)
         else:
             i += 1
     return goals
+
+
+def read_task_list(o: Outline, goals: list[_Goal], i: int, line: Line, header: re.Match[str]) -> int:
+    """Tasks of a lead line, inline or listed under it, given to their goals; returns the index
+    of the line after them."""
+    named = LEAD_GOAL_NUMBER.search(line.text[:header.start("text")])
+    lead = named.group("num") if named else None
+    inline = header.group("text").strip()
+    if inline:
+        for owner in owners(goals, None, i, lead=lead, shared=True):
+            owner.tasks.extend(inline_tasks(inline))
+        return i + 1
+    items = items_after(o, i)
+    for x in items:
+        task = Task(number=x.number, text=item_text(x))
+        if task.text:
+            for owner in owners(goals, x.number, i, lead=lead, shared=True):
+                owner.tasks.append(task)
+    return list_end(o, i)
 
 
 def merge_goals(goals: list[_Goal]) -> list[_Goal]:
@@ -147,7 +241,41 @@ def merge_goals(goals: list[_Goal]) -> list[_Goal]:
     return out
 
 
+@dataclass(frozen=True)
+class GoalMark:
+    """Where a goal (or, lacking one, a numbered task) stands, for the records under it."""
+
+    line: int
+    number: str | None
+    scope: tuple[int, int]
+    task: bool = False
+
+
+def goal_marks(nlp: Nlp, lines: list[Line], o: Outline) -> list[GoalMark]:
+    """Every goal statement, and every task whose number names its goal («Задача 3.1»), in order."""
+    marks: list[GoalMark] = []
+    for g in lines_to_goals(nlp, lines, o):
+        marks.append(GoalMark(g.line, g.number, g.scope))
+    for i, line in enumerate(lines):
+        m = cues.TASK_NUMBER_RE.match(marker_stripped(line).text)
+        if m and "." in m.group("num"):
+            marks.append(GoalMark(i, m.group("num").split(".")[0], scope_of(o, i), task=True))
+    return sorted(marks, key=lambda m: (m.line, m.task))
+
+
+def goal_at(marks: list[GoalMark], i: int) -> str | None:
+    """The number of the goal line i stands under; a numbered task names it when no goal is in
+    scope at all."""
+    for task in (False, True):
+        for k in (0, 1):
+            found = [m for m in marks if m.task == task and m.line <= i < m.scope[k]]
+            if found:
+                return found[-1].number
+    return None
+
+
 def extract_goals(doc: Document, nlp: Nlp) -> list[Goal]:
-    goals = merge_goals(lines_to_goals(doc_to_lines(doc)))
+    lines = doc_to_lines(doc)
+    goals = merge_goals(lines_to_goals(nlp, lines, outline(lines)))
     return [Goal(number=g.number, text=g.text, tasks=g.tasks, span=span_of(doc, g.start, g.end))
             for g in goals]

@@ -22,7 +22,7 @@ from stratdoc.extract.nlp import Nlp, WordParse
 from stratdoc.schema import BlockKind, Document, Span
 
 # "- item", "• item", "■ item" …: a bulleted line.
-BULLET = re.compile(r"[-–—•*·■▪●○◦►▸➢✓]\s+")
+BULLET = re.compile(r"[-–—•*·■▪●○◦►▸➢✓](?:\s+|(?=[а-яё]))")  # «-привлечение …» typed without a space
 # "1. item", "1) item", "1.2. item", "1.2 item", "а) item": a numbered line; the number is kept.
 NUMBER = re.compile(r"(?:(?P<num>\d{1,2}(?:\.\d{1,2})*)[.)]|(?P<multi>\d{1,2}(?:\.\d{1,2})+)"
                     r"|(?P<letter>[а-яa-z])\))\s+")
@@ -34,6 +34,7 @@ QUOTE_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"'}
 ABBREVIATIONS = frozenset({
     "г", "гг", "им", "ул", "д", "т", "п", "пп", "с", "ст", "обл", "р", "руб", "тыс", "млн", "млрд",
     "чел", "ед", "др", "пр", "см", "ред", "рис", "табл", "стр", "ч", "n", "no", "кв", "м", "км", "га",
+    "долл", "дол", "пос", "пгт", "мкр",
 })
 
 
@@ -47,6 +48,7 @@ class Line:
     shape: str  # "number", "bullet", "heading" or "text"
     number: str | None  # the printed number of a numbered line ("1", "1.2", "а")
     body_start: int  # offset in doc.text where the text after the marker begins
+    level: int | None = None  # the heading level the reader gave the block (a style, a font size)
 
     @property
     def end(self) -> int:
@@ -114,7 +116,7 @@ def doc_to_lines(doc: Document) -> list[Line]:
             if stripped:
                 start = offset + raw.index(stripped[0])
                 shape, number, marker = line_shape(stripped, block.kind)
-                lines.append(Line(stripped, start, block.kind, shape, number, start + marker))
+                lines.append(Line(stripped, start, block.kind, shape, number, start + marker, block.level))
             offset += len(raw) + 1
     return lines
 
@@ -155,6 +157,16 @@ def word_labels(nlp: Nlp, path: Path, word: str) -> frozenset[str]:
     return table.get(nlp.lemma(word), frozenset())
 
 
+def any_reading_labels(nlp: Nlp, path: Path, word: str) -> frozenset[str]:
+    """The labels of every reading of a word, not only the most probable one: «второе» reads
+    first as a noun (a course of a meal), but may be the ordinal too."""
+    table = nlp.derived((word_labels, path), lambda: one_word_labels(nlp, path))
+    out: frozenset[str] = table.get(nlp.lemma(word), frozenset())
+    for p in nlp.parses(word):
+        out |= table.get(p.lemma.replace("ё", "е"), frozenset()) | table.get(p.lemma, frozenset())
+    return out
+
+
 def one_word_labels(nlp: Nlp, path: Path) -> dict[str, frozenset[str]]:
     grouped: dict[str, set[str]] = {}
     for e in nlp.patterns(path).entries:
@@ -169,11 +181,15 @@ def words(text: str, offset: int = 0) -> list[Word]:
 
 # --- sentences and quotes ------------------------------------------------------------------
 
-def sentence_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a line, full stops after abbreviations not counted."""
+def sentence_bounds(text: str, *, keep_quotes: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a line, full stops after abbreviations not counted;
+    with `keep_quotes`, nor stops inside a quotation («Зима. Север. Бизнес»)."""
     bounds: list[tuple[int, int]] = []
     start = 0
+    inside = quoted_offsets(text) if keep_quotes else set()
     for m in SENTENCE_BREAK.finditer(text):
+        if m.start() in inside:
+            continue
         before = WORD.findall(text[max(0, m.start() - 12):m.start() + 1])
         if (text[m.start()] == "." and before and text[m.start() - 1].isalpha()
                 and before[-1].lower() in ABBREVIATIONS):
@@ -187,8 +203,8 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
-def first_sentence(text: str) -> str:
-    bounds = sentence_bounds(text)
+def first_sentence(text: str, *, keep_quotes: bool = False) -> str:
+    bounds = sentence_bounds(text, keep_quotes=keep_quotes)
     return text[:bounds[0][1]] if bounds else text
 
 
