@@ -14,24 +14,18 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from pathlib import Path
 
+from stratdoc.extract.entities.event_names import EVENT_HEADS, EVENTS_PATH, name_bounds, quoted_title
 from stratdoc.extract.entities.event_places import event_place
 from stratdoc.extract.entities.narrative import (
-    OPEN_QUOTES,
     Narrative,
     document_to_narrative,
     phrase_to_nominative,
 )
 from stratdoc.extract.lexicon.dates import DateMatch, find_dates
-from stratdoc.extract.lexicon.pattern_data import lemma_values, pattern_entries
 from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Document, Event
 
-# Event words (events.jsonl): a head lemma, with the adjective right before it where the kind
-# depends on it; labels are the kinds.
-EVENTS_PATH = Path(__file__).with_name("events.jsonl")
-EVENT_HEADS = frozenset(w for e in pattern_entries(EVENTS_PATH) for w in lemma_values(e["pattern"][-1]))
 # First parts of a compound head that make it no event of ours («пресс-конференция»).
 NOT_EVENT_PREFIXES = frozenset({"пресс"})
 # Words before an event word that count events rather than name one («несколько опросов»);
@@ -40,11 +34,6 @@ COUNTING_WORDS = frozenset({"несколько", "ряд", "много", "мн�
                             "сотня", "пара"})
 # Pronouns that open a sentence about the event the sentence before named.
 PRONOUNS = frozenset({"он", "она", "оно", "они"})
-# Prepositions that open the topic of an event and the case they govern: «сессия по развитию
-# туризма», «опрос жителей о приоритетах развития».
-TOPIC_PREPOSITIONS = {"по": "Dat", "о": "Loc", "об": "Loc"}
-# Nouns of a «с» + instrumental group that are no part of an event's name («сессия с участием …»).
-NOT_NAME_COMPANIONS = frozenset({"участие", "помощь", "привлечение", "использование", "учет"})
 # Words right before a date that make it a deadline or a limit, not the day of an event.
 DEADLINE_BEFORE = re.compile(r"(?:\bдо|\bне\s+позднее|\bне\s+позже|\bк|\bпо)\s*[«\"]?$", re.IGNORECASE)
 
@@ -59,13 +48,6 @@ REPORTING_VERBS = frozenset({
 # «принять участие» reports too, but «принять» alone does not («приняли решение провести форум»).
 PARTICIPATION = ("принять", "участие")
 REPORTING_TENSES = frozenset({"Past", "Fut"})
-# Adjectives before the head that are no part of an event's name.
-NOT_NAME_MODIFIERS = frozenset({
-    "этот", "тот", "данный", "очередной", "такой", "весь", "каждый", "который", "свой", "наш",
-    "ближайший", "последний", "следующий", "нынешний", "предстоящий", "прошедший", "другой",
-})
-# Endings of adjectives of duration, no part of a name («трехдневная мастерская»).
-DURATION_ENDINGS = ("дневный", "часовой", "недельный", "месячный")
 # How far (in tokens) from the event phrase a reporting word may stand.
 REPORTING_WINDOW = 6
 HALF_YEAR_MONTHS = 6  # a date further than this from the document's month is in the next (or last) year
@@ -235,92 +217,6 @@ def is_reported(nv: Narrative, around: list[int]) -> bool:
         if nv.lemmas[k] in REPORTING_VERBS or nv.lemmas[k] == PARTICIPATION[0] and PARTICIPATION[1] in lemmas:
             return True
     return False
-
-
-def name_bounds(nv: Narrative, head: int) -> tuple[int, int]:
-    """The head with its modifiers («VII Международном инновационном форуме») and its
-    genitive, «по» / «о» and «с» complements («сессия общественного совета по развитию
-    туризма», «опрос жителей о приоритетах», «сессия с жителями»).
-
-    A «по» group that introduces a quoted list of topics («по направлениям «…»») is left out.
-    """
-    first = head
-    while first - 1 >= 0 and nv.same_clause(first - 1, head):
-        prev = nv.tokens[first - 1]
-        if prev.text.isupper() and prev.text.isalpha() and all(c in "IVXLC" for c in prev.text):
-            first -= 1
-        elif prev.pos == "ADJ" and nv.lemmas[first - 1] not in NOT_NAME_MODIFIERS and \
-                not nv.lemmas[first - 1].endswith(DURATION_ENDINGS) and \
-                prev.feats.get("Case") == nv.tokens[head].feats.get("Case"):
-            first -= 1
-        else:
-            break
-    last = head
-    j = head + 1
-    group: str | None = None
-    group_start = None
-    while j < len(nv.tokens) and nv.same_clause(head, j):
-        tok = nv.tokens[j]
-        case = tok.feats.get("Case")
-        if tok.pos in ("NOUN", "PROPN", "ADJ") and (case == "Gen" or (group and case == group)
-                                                    or tok.pos == "ADJ" and case is None
-                                                    and tok.text.replace("-", "").isalpha()):
-            if tok.pos != "ADJ":
-                last = j
-            j += 1
-            continue
-        if tok.text == "," and group in ("Dat", "Loc") and _noun_in_case(nv, j + 1, group):
-            j += 1  # «сессии по туризму, кадрам и городской среде»
-            continue
-        if tok.pos == "ADP" and nv.lemmas[j] in TOPIC_PREPOSITIONS:
-            group, group_start = TOPIC_PREPOSITIONS[nv.lemmas[j]], j
-            j += 1
-            continue
-        if tok.pos == "ADP" and nv.lemmas[j] == "с" and _companion(nv, j + 1):
-            group = "Ins"
-            j += 1
-            continue
-        if tok.text == "и" and j + 1 < len(nv.tokens) and nv.tokens[j + 1].pos in ("NOUN", "ADJ") \
-                and nv.tokens[j + 1].feats.get("Case") in (group, "Gen"):
-            j += 1
-            continue
-        if tok.text in OPEN_QUOTES and group_start is not None and group_start < last:
-            last = _before(nv, group_start, head)
-        break
-    return first, last
-
-
-def _noun_in_case(nv: Narrative, j: int, case: str) -> bool:
-    """A noun in `case` at token j, perhaps after adjectives."""
-    while j < len(nv.tokens) and nv.tokens[j].pos == "ADJ":
-        j += 1
-    return j < len(nv.tokens) and nv.tokens[j].pos == "NOUN" and nv.tokens[j].feats.get("Case") == case
-
-
-def _companion(nv: Narrative, j: int) -> bool:
-    """«сессия с жителями», «встреча с инвесторами»: a noun in the instrumental after «с»."""
-    while j < len(nv.tokens) and nv.tokens[j].pos == "ADJ":
-        j += 1
-    return (j < len(nv.tokens) and nv.tokens[j].pos in ("NOUN", "PROPN")
-            and nv.tokens[j].feats.get("Case") == "Ins" and nv.lemmas[j] not in NOT_NAME_COMPANIONS)
-
-
-def _before(nv: Narrative, j: int, head: int) -> int:
-    k = j - 1
-    while k > head and nv.tokens[k].pos in ("ADP", "CCONJ", "PUNCT"):
-        k -= 1
-    return k
-
-
-def quoted_title(nv: Narrative, head: int) -> str | None:
-    """«проектная сессия "Стратегическое развитие …"» → the quoted title."""
-    j = head + 1
-    if j >= len(nv.tokens) or nv.tokens[j].text not in OPEN_QUOTES or not nv.same_clause(head, j):
-        return None
-    close = nv.closing_quote(j)
-    if close is None or close == j + 1:
-        return None
-    return nv.phrase(j + 1, close - 1)
 
 
 def mentions_to_events(mentions: list[EventMention]) -> list[EventMention]:
