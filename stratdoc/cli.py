@@ -48,6 +48,9 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (walked recursively).")],
     db: DbOption = None,
     force: Annotated[bool, typer.Option("--force", help="Re-process documents already stored.")] = False,
+    jobs: Annotated[int | None, typer.Option(
+        "--jobs", "-j", min=1, help="Worker processes that read and extract (default: one per core); "
+        "one writer stores, so the result is the same for any number.")] = None,
 ) -> None:
     """Read documents, extract records and store them, one transaction per document.
 
@@ -74,7 +77,7 @@ def ingest(
             if result.outcome == "failed":
                 progress.console.print(result.line(), markup=False, highlight=False, soft_wrap=True)
 
-        report = ingest_paths(paths, engine=engine, force=force, on_file=on_file)
+        report = ingest_paths(paths, engine=engine, force=force, on_file=on_file, jobs=jobs)
     _print_summary(report)
     if not report.ok:
         raise typer.Exit(1)

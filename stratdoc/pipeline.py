@@ -6,7 +6,7 @@ reason) and reported, and the next file goes on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +17,8 @@ from stratdoc.extract import extract, org_key
 from stratdoc.ingest import SUPPORTED_SUFFIXES, read_bytes
 from stratdoc.ingest.builder import sha256_hex
 from stratdoc.ingest.settings import ReadLimits, resolve
+from stratdoc.parallel import default_jobs, ingest_in_pool
+from stratdoc.schema import Document
 from stratdoc.schema.records import RECORD_LISTS, Extraction
 from stratdoc.store import models, repository
 from stratdoc.store.session import open_engine, session_factory
@@ -78,45 +80,117 @@ def _record_counts(ext: Extraction) -> dict[str, int]:
     return {name: len(getattr(ext, name)) for name in RECORD_LISTS}
 
 
-def ingest_file(engine: Engine, path: Path, *, run_id: int | None, force: bool = False,
-                limits: ReadLimits | None = None) -> FileResult:
-    """Ingest one file in its own transaction; never raises for a bad file."""
-    Session = session_factory(engine)
+@dataclass
+class Processed:
+    """What a worker hands the writer: the read document and its records, or why it failed."""
+    path: Path
+    doc_id: str
+    n_bytes: int = 0
+    doc: Document | None = None
+    ext: Extraction | None = None
+    failure: FileResult | None = None
+
+
+def _read_file(path: Path) -> bytes | FileResult:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         reason = e.strerror or str(e)
         return FileResult(path, "failed", stage="read", message=f"{path.name}: cannot read: {reason}")
-    doc_id = sha256_hex(data)
-    with Session() as session:
+
+
+def _already_stored(engine: Engine, path: Path, doc_id: str, force: bool) -> FileResult | None:
+    """A skip result when these bytes were stored by this pipeline version (and not forced)."""
+    if force:
+        return None
+    with session_factory(engine)() as session:
         existing = repository.get_document(session, doc_id)
-        if existing is not None and existing.pipeline_version == PIPELINE_VERSION and not force:
+        if existing is not None and existing.pipeline_version == PIPELINE_VERSION:
             return FileResult(path, "skipped", doc_id=doc_id, format=existing.format,
                               status=existing.status, message="already ingested")
+    return None
+
+
+def process_file(path: Path, data: bytes | None = None, limits: ReadLimits | None = None) -> Processed:
+    """Read and extract one file, touching no database: the part a worker process runs."""
+    if data is None:
+        got = _read_file(path)
+        if isinstance(got, FileResult):
+            return Processed(path, "", failure=got)
+        data = got
+    doc_id = sha256_hex(data)
     stage = "read"
     try:
         doc = read_bytes(path, data, limits)
         stage = "extract"
         ext = extract(doc)
-        stage = "store"
-        with Session() as session, session.begin():
-            repository.save_document(session, doc, ext, n_bytes=len(data),
-                                     pipeline_version=PIPELINE_VERSION, run_id=run_id, org_key=org_key)
     except ReadError as e:
-        return FileResult(path, "failed", doc_id=doc_id, stage=stage, message=str(e))
+        return Processed(path, doc_id, failure=FileResult(path, "failed", doc_id=doc_id, stage=stage,
+                                                          message=str(e)))
     except (StratdocError, Exception) as e:  # noqa: BLE001 - isolate any failure to this file
-        reason = f"{type(e).__name__}: {e}".splitlines()[0][:300]
-        return FileResult(path, "failed", doc_id=doc_id, stage=stage,
-                          message=f"{path.name}: {stage} failed: {reason}")
+        return Processed(path, doc_id, failure=_crash(path, doc_id, stage, e))
+    return Processed(path, doc_id, n_bytes=len(data), doc=doc, ext=ext)
+
+
+def _crash(path: Path, doc_id: str | None, stage: str, e: BaseException) -> FileResult:
+    reason = f"{type(e).__name__}: {e}".splitlines()[0][:300]
+    return FileResult(path, "failed", doc_id=doc_id, stage=stage,
+                      message=f"{path.name}: {stage} failed: {reason}")
+
+
+def store_processed(engine: Engine, item: Processed, *, run_id: int | None) -> FileResult:
+    """Write one processed document in its own transaction (the single writer's part)."""
+    if item.failure is not None:
+        return item.failure
+    doc, ext = item.doc, item.ext
+    assert doc is not None and ext is not None
+    try:
+        with session_factory(engine)() as session, session.begin():
+            repository.save_document(session, doc, ext, n_bytes=item.n_bytes,
+                                     pipeline_version=PIPELINE_VERSION, run_id=run_id, org_key=org_key)
+    except (StratdocError, Exception) as e:  # noqa: BLE001 - isolate any failure to this file
+        return _crash(item.path, item.doc_id, "store", e)
     message = "; ".join(doc.warnings)[:200] if doc.warnings else ""
-    return FileResult(path, "ingested", doc_id=doc_id, format=doc.format.value, status=doc.status.value,
-                      message=message, counts=_record_counts(ext))
+    return FileResult(item.path, "ingested", doc_id=item.doc_id, format=doc.format.value,
+                      status=doc.status.value, message=message, counts=_record_counts(ext))
+
+
+def ingest_file(engine: Engine, path: Path, *, run_id: int | None, force: bool = False,
+                limits: ReadLimits | None = None) -> FileResult:
+    """Ingest one file in its own transaction; never raises for a bad file."""
+    data = _read_file(path)
+    if isinstance(data, FileResult):
+        return data
+    skipped = _already_stored(engine, path, sha256_hex(data), force)
+    if skipped is not None:
+        return skipped
+    return store_processed(engine, process_file(path, data, limits), run_id=run_id)
+
+
+def _missing(path: Path) -> FileResult | None:
+    if path.exists():
+        return None
+    return FileResult(path, "failed", stage="read", message=f"{path}: no such file or directory")
+
+
+def _results(engine: Engine, files: list[Path], *, run_id: int, force: bool, limits: ReadLimits,
+             jobs: int | None) -> Iterator[FileResult]:
+    workers = default_jobs() if jobs is None else max(1, jobs)
+    if workers == 1 or len(files) < 2:
+        for path in files:
+            yield _missing(path) or ingest_file(engine, path, run_id=run_id, force=force, limits=limits)
+        return
+    yield from ingest_in_pool(engine, files, run_id=run_id, force=force, limits=limits,
+                              jobs=min(workers, len(files)), missing=_missing, read=_read_file,
+                              skip=_already_stored, process=process_file, store=store_processed)
 
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path | None = None, *, force: bool = False,
                  limits: ReadLimits | dict | None = None, engine: Engine | None = None,
-                 on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
-    """Ingest files and folders into the database; returns per-file results."""
+                 on_file: Callable[[FileResult], None] | None = None, jobs: int | None = 1) -> IngestReport:
+    """Ingest files and folders into the database; returns per-file results, in the order of
+    the files. `jobs` worker processes read and extract (None: one per core); this process
+    alone writes, so the rows are the same whatever `jobs` is."""
     engine = engine or open_engine(db)
     limits = resolve(limits)
     Session = session_factory(engine)
@@ -128,14 +202,10 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path | None = None, *, f
         session.flush()
         run_id = run.id
     report = IngestReport(run_id=run_id)
-    for path in files:
-        if not path.exists():
-            result = FileResult(path, "failed", stage="read", message=f"{path}: no such file or directory")
-        else:
-            result = ingest_file(engine, path, run_id=run_id, force=force, limits=limits)
+    for result in _results(engine, files, run_id=run_id, force=force, limits=limits, jobs=jobs):
         if result.outcome == "failed":
             with Session() as session, session.begin():
-                session.add(models.IngestError(run_id=run_id, source=result.source, path=str(path),
+                session.add(models.IngestError(run_id=run_id, source=result.source, path=str(result.path),
                                                stage=result.stage or "read", reason=result.message,
                                                created_at=repository.utcnow()))
         report.results.append(result)
