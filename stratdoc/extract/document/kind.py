@@ -27,6 +27,12 @@ LAYOUT_LINES = 200  # lines looked at to tell slides from prose
 
 # A line that is nothing but the name of the act's type («ПОСТАНОВЛЕНИЕ», «П О С Т А Н О В Л Е Н И Е»).
 ACT_HEADERS = frozenset({"постановление", "распоряжение", "решение", "приказ", "указ", "закон"})
+# …or the name with the act's own date and number after it, as a printed form or a legal database
+# sets them on one line («РАСПОРЯЖЕНИЕ от 4 мая 2021 г. N 88-рг», «ПОСТАНОВЛЕНИЕ № 415-пп от 30.11.2022»).
+ACT_NUMBER_MARK = r"(?:№|(?<![A-Za-zА-Яа-яЁё])N|No\.?)"
+ACT_HEADER_TAIL_RE = re.compile(
+    r"\s+(?:от\s+[«\"]?\d[^№\n]{5,30}?\s*" + ACT_NUMBER_MARK + r"\s*\S+"
+    r"|" + ACT_NUMBER_MARK + r"\s*\S+\s+от\s+[«\"]?\d[^\n]{5,30}?)\s*$", re.IGNORECASE)
 # A line that opens with these is an act's title («Об утверждении Стратегии …»).
 ACT_TITLE_RE = re.compile(r"^(?:об\s+утверждении|о\s+внесении\s+изменени)", re.IGNORECASE)
 # The operative formula of an act: «Администрация … постановляет:», «ПОСТАНОВЛЯЮ:».
@@ -52,7 +58,12 @@ def squeeze_spaced(word: str) -> str:
 
 
 def is_act_header(line: str) -> bool:
-    return squeeze_spaced(line.strip(" .:")).lower() in ACT_HEADERS
+    """«ПОСТАНОВЛЕНИЕ», alone or with the act's own date and number on its line."""
+    stripped = line.strip(" .:")
+    if squeeze_spaced(stripped).lower() in ACT_HEADERS:
+        return True
+    word, _, rest = stripped.partition(" ")
+    return word.isupper() and word.lower() in ACT_HEADERS and ACT_HEADER_TAIL_RE.match(" " + rest) is not None
 
 
 def is_slide_line(line: str) -> bool:

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from stratdoc.extract.document.acts import ACT_WORDS, find_amended_on, find_own_act, inside_amendment
+from stratdoc.extract.document.acts import (
+    ACT_WORDS,
+    STAMP_LINE,
+    act_line_issuer,
+    find_amended_on,
+    find_own_act,
+    inside_amendment,
+)
 from stratdoc.extract.document.dates import find_horizon_year, find_published_on
 from stratdoc.extract.document.kind import ACT_VERBS, HEAD_LINES, document_kind, is_act_header
 from stratdoc.extract.document.title import (
@@ -39,11 +46,12 @@ ISSUER_PATTERNS = (
     # «Принят Тверской областной Думой 3 марта 2021 года»
     re.compile(r"^[ \t]*приня(?:т|та|то|ты)\s+(?P<issuer>[^\d()]{3,120}?)\s+(?=\d)",
                re.IGNORECASE | re.MULTILINE),
-    # «Утвержден Постановлением Городской Управы города Пскова № 118-п от 14.03.2022»
-    re.compile(r"\bутвержд[её]н\w*\s+" + ACT_WORDS + r"\s+(?P<issuer>[^№()]{3,160}?)\s*(?:от\s|№|N\s*\d)",
-               re.IGNORECASE),
+    # «Утвержден Постановлением Городской Управы города Пскова № 118-п от 14.03.2022», a stamp
+    # opening its line (not «…, утвержденных постановлением Правительства …» in running text)
+    re.compile(STAMP_LINE + r"утвержд[её]н\w*\s+" + ACT_WORDS
+               + r"\s+(?P<issuer>[^№()]{3,160}?)\s*(?:от\s|№|N\s*\d)", re.IGNORECASE),
     # «Приложение 1 к постановлению Городской Управы города Пскова от 14.03.2022 № 118-п»
-    re.compile(r"(?<![А-Яа-яЁё])к\s+" + ACT_WORDS + r"\s+(?P<issuer>[^№()]{3,160}?)\s*(?:от\s|№|N\s*\d)",
+    re.compile(STAMP_LINE + r"к\s+" + ACT_WORDS + r"\s+(?P<issuer>[^№()]{3,160}?)\s*(?:от\s|№|N\s*\d)",
                re.IGNORECASE),
 )
 # «Администрация Тверской области постановляет:»
@@ -78,6 +86,10 @@ def extract_metadata(doc: Document, nlp: Nlp | None = None) -> DocumentMeta:
 def find_issuer(head: str, lines: list[TextLine], nlp: Nlp) -> str | None:
     """The body that adopted the act, nominative («Городская Управа города Пскова»)."""
     issuer = _issuer_from_header(lines, nlp)
+    if issuer:
+        return issuer
+    printed = act_line_issuer(head, lines)
+    issuer = issuer_to_nominative(printed, nlp) if printed else None
     if issuer:
         return issuer
     law, *stamps = ISSUER_PATTERNS
@@ -151,7 +163,9 @@ def issuer_to_nominative(phrase: str, nlp: Nlp) -> str | None:
     """
     phrase = " ".join(phrase.split()).strip(" ,.:;")
     if is_upper(phrase):
-        phrase = recase_upper(phrase, nlp)
+        # a word no dictionary holds is a place's name («ТУМАНСКОЙ ОБЛАСТИ» → «Туманской области»)
+        phrase = " ".join(w.capitalize() if w.isalpha() and not nlp.is_known(w) else w
+                          for w in recase_upper(phrase, nlp).split())
     words = phrase.split()
     k = next((i for i, w in enumerate(words[:4]) if _head_noun(w, nlp) is not None), None)
     if k is None or any(_adjective(w, nlp) is None for w in words[:k]):

@@ -16,6 +16,14 @@ from __future__ import annotations
 
 import re
 
+from stratdoc.extract.entities.member_lists import member_list_entries
+from stratdoc.extract.entities.name_forms import (
+    INITIAL,
+    SURNAME_ENDINGS,
+    first_name_and_patronymic,
+    join_name_forms,
+    person_key,
+)
 from stratdoc.extract.entities.narrative import (
     CASES,
     GENDERS,
@@ -32,31 +40,15 @@ from stratdoc.extract.entities.positions import (
     position_after,
     position_before,
 )
-from stratdoc.extract.lexicon.lines import copy_case, fold, text_to_lines
+from stratdoc.extract.lexicon.lines import copy_case, text_to_lines
 from stratdoc.extract.nlp import Nlp
 from stratdoc.schema import Document, Person
 
 NAME_TAGS = ("Name", "Surn", "Patr")
-# Oblique endings of Russian surnames → nominative, by gender: (ending, replacement).
-SURNAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
-    "Masc": (("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"),
-             ("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ына", "ын"),
-             ("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("ыну", "ын"),
-             ("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ыне", "ын"),
-             ("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"),
-             ("цкого", "цкий"), ("цкому", "цкий"), ("цким", "цкий"), ("цком", "цкий")),
-    "Fem": (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ыной", "ына"),
-            ("ову", "ова"), ("еву", "ева"), ("ину", "ина"),
-            ("ской", "ская"), ("скую", "ская"), ("цкой", "цкая"), ("цкую", "цкая")),
-}
 # Endings of Russian surnames, for surnames the dictionary knows only as other words.
 SURNAME_SUFFIXES = ("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына", "ский", "цкий", "ская",
                     "цкая", "ян", "янц", "енко", "ук", "юк", "ич", "их", "ых", "ко", "дзе", "швили", "ой",
                     "ий", "ый", "ая")
-INITIAL = re.compile(r"^[А-ЯЁA-Z]\.(?:[А-ЯЁA-Z]\.)?$")
-# «И. Петров», «И.А. Петров»: initials before a surname.
-INITIALS_NAME = re.compile(r"(?P<initial>[А-ЯЁ])\.\s?(?:[А-ЯЁ]\.\s?)?"
-                           r"(?P<surname>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)")
 MIN_NAME_WORDS = 2
 
 # A signature's name line: «С.Н. ГРОМОВ», «А.Н.МИХАЙЛОВ», «Громов С.Н.».
@@ -75,17 +67,26 @@ AUTHOR_LIST_LINES = 3  # lines looked at around a name (and above it, for a labe
 
 def extract_persons(doc: Document, nv: Narrative | None = None,
                     orgs: list[OrgMention] | None = None, *, nlp: Nlp) -> list[Person]:
-    """People of one document, one record per name, with the first position found."""
+    """People of one document, one record per name, with the first position found: signatures
+    and member-list entries first (read by their layout), then the names in running text."""
     nv = nv or document_to_narrative(doc, nlp)
     orgs = organization_mentions(nv, nlp) if orgs is None else orgs
     records = {person_key(p.name): p for p in signature_persons(nv, orgs, nlp)}
     signed = [(p.span.start, p.span.end) for p in records.values()]
+    for m in member_list_entries(nv.text, nlp):
+        position = Position(m.position, *m.position_span)
+        records.setdefault(person_key(m.name), Person(
+            name=m.name, position=m.position, organization=organization_in(position, orgs),
+            span=nv.span(m.start, m.end)))
+        signed.append(m.entry)
     tables = [(t.start, t.end) for t in doc.tables]
     for first, last in name_spans(nv, nlp):
         start, end = nv.tokens[first].start, nv.tokens[last].end
         if any(a < end and start < b for a, b in signed) or after_place_word(nv, first):
             continue
         name = name_to_nominative(nv, nlp, first, last)
+        if first_name_and_patronymic(name, nlp):
+            continue
         position = position_before(nv, nlp, first) or position_after(nv, nlp, last)
         if position is None and any(a <= start < b for a, b in tables):
             continue
@@ -108,46 +109,6 @@ def extract_persons(doc: Document, nv: Narrative | None = None,
     return sorted(kept, key=lambda p: p.span.start)
 
 
-def join_name_forms(people: list[Person], nlp: Nlp) -> list[Person]:
-    """First name first («Петров Иван» → «Иван Петров», «Сидоренко Алексей Викторович» →
-    «Алексей Викторович Сидоренко»), and «И. Петров» folded into the one «Иван Петров» the text
-    also names (its position kept when the full name has none)."""
-    for p in people:
-        p.name = first_name_first(p.name, nlp)
-    by_surname: dict[str, list[Person]] = {}
-    for p in people:
-        if not INITIALS_NAME.fullmatch(p.name):
-            by_surname.setdefault(fold(p.name.split()[-1]), []).append(p)
-    out = []
-    for p in people:
-        m = INITIALS_NAME.fullmatch(p.name)
-        full = [q for q in by_surname.get(fold(m.group("surname")), []) if q.name[0] == m.group("initial")] \
-            if m else []
-        if len(full) != 1:
-            out.append(p)
-            continue
-        if full[0].position is None and p.position is not None:
-            full[0].position, full[0].organization = p.position, p.organization
-    return out
-
-
-def first_name_first(name: str, nlp: Nlp) -> str:
-    words = name.split()
-    if len(words) not in (2, 3) or any(INITIAL.match(w) for w in words):
-        return name
-    rest_is_name = is_tagged(words[1], "Name", nlp) and (len(words) == 2 or is_tagged(words[2], "Patr", nlp))
-    if rest_is_name and not is_tagged(words[0], "Name", nlp):
-        return " ".join(words[1:] + words[:1])
-    return name
-
-
-def is_tagged(word: str, grammeme: str, nlp: Nlp) -> bool:
-    """Is a capitalised word first read as a first name («Name») or a patronymic («Patr»)?
-    («Петров» is first a surname, though it may also be a form of «Пётр».)"""
-    parses = nlp.parses(word)
-    return word[:1].isupper() and bool(parses) and parses[0].has(grammeme)
-
-
 def author_list_spans(text: str) -> list[tuple[int, int]]:
     """Lines that belong to a list of authors or signatures: a line with names in initials
     under an author label, or beside other such lines (two or more names within three
@@ -162,11 +123,6 @@ def author_list_spans(text: str) -> list[tuple[int, int]]:
         if labelled or sum(named[max(0, i - 1):i + 2]) >= 2:
             out.append((lines[i].start, lines[i].end))
     return out
-
-
-def person_key(name: str) -> str:
-    """«А.Н.МИХАЙЛОВ» and «А.Н. Михайлов» are one person."""
-    return re.sub(r"[\s.]", "", name.lower().replace("ё", "е"))
 
 
 def name_spans(nv: Narrative, nlp: Nlp) -> list[tuple[int, int]]:

@@ -23,6 +23,7 @@ PREFIXES = frozenset({"и.о.", "и.о", "врио", "вр.и.о."})
 # Adjectives before a head that are no part of the position («этот эксперт»).
 NOT_MODIFIERS = frozenset({"этот", "тот", "такой", "который", "весь", "наш", "ваш", "свой", "другой",
                            "каждый", "один", "многий", "известный"})
+DASHES = frozenset({"-", "–", "—"})
 STOP_PUNCT = frozenset({".", ":", ";", "—", "–", "-", "(", ")", "!", "?", "…", "[", "]"})
 STOP_VERB_FORMS = frozenset({"Fin", "Inf", "Conv"})
 MAX_POSITION_TOKENS = 30
@@ -42,11 +43,16 @@ def is_head(nv: Narrative, nlp: Nlp, i: int) -> bool:
 
 
 def opens_position(word: str, nlp: Nlp) -> bool:
-    """A single word that heads a position («Губернатор», «директора»)."""
+    """A single word that heads a position («Губернатор», «директора»), a participle used as a
+    noun too («управляющий», «Уполномоченному»: its lemma is the verb, its head the masculine
+    nominative)."""
     if not word:
         return False
-    lemma = nlp.lemma(word).replace("ё", "е")
-    return bool(nlp.patterns(POSITIONS_PATH).find_in_words([word], [lemma]))
+    lemmas = {nlp.lemma(word)}
+    lemmas.update(form for p in nlp.parses(word) if p.pos in ("PRTF", "ADJF")
+                  and (form := nlp.inflect(p, {"nomn", "sing", "masc"})) is not None)
+    patterns = nlp.patterns(POSITIONS_PATH)
+    return any(patterns.find_in_words([word], [lemma.lower().replace("ё", "е")]) for lemma in lemmas)
 
 
 def is_stop(nv: Narrative, i: int) -> bool:
@@ -57,11 +63,37 @@ def is_stop(nv: Narrative, i: int) -> bool:
 
 
 def position_before(nv: Narrative, nlp: Nlp, name_first: int) -> Position | None:
-    """The position phrase ending right before the name, several joined by commas.
+    """The position phrase ending right before the name, several joined by commas, and a double
+    position joined by a dash («заместителя губернатора - министра экономики В.С. Анохиной»).
 
     Words natasha put into the name's span but the name left out («главы городского округа
     Коломна Д.Б. Орлов») belong to the position.
     """
+    parts = _parts_before(nv, nlp, name_first)
+    if parts is None:
+        return None
+    seps = [", "] * (len(parts) - 1)
+    while parts[0][0] >= 2:
+        dash = parts[0][0] - 1
+        if nv.tokens[dash].text not in DASHES or not nv.same_clause(dash - 1, name_first) \
+                or not _spaced(nv, dash):
+            break
+        earlier = _parts_before(nv, nlp, dash)
+        if earlier is None or earlier[-1][1] != dash - 1:
+            break
+        seps = [", "] * (len(earlier) - 1) + [f" {nv.tokens[dash].text} "] + seps
+        parts = earlier + parts
+    return parts_to_position(nv, nlp, parts, seps)
+
+
+def _spaced(nv: Narrative, i: int) -> bool:
+    """A dash with a space on either side joins two phrases; «вице-губернатор» is one word."""
+    tok = nv.tokens[i]
+    return nv.text[tok.start - 1:tok.start].isspace() and nv.text[tok.end:tok.end + 1].isspace()
+
+
+def _parts_before(nv: Narrative, nlp: Nlp, name_first: int) -> list[tuple[int, int]] | None:
+    """Token ranges of the comma-joined positions ending right before token `name_first`."""
     own = nv.span_ix[name_first]
     lo = name_first
     while lo - 1 >= 0 and nv.same_clause(lo - 1, name_first) and name_first - lo < MAX_POSITION_TOKENS \
@@ -92,7 +124,7 @@ def position_before(nv: Narrative, nlp: Nlp, name_first: int) -> Position | None
             break
         parts.insert(0, (prev_start, segments[k][1]))
         start = prev_start
-    return parts_to_position(nv, nlp, parts)
+    return parts
 
 
 def position_after(nv: Narrative, nlp: Nlp, name_last: int) -> Position | None:
@@ -163,7 +195,9 @@ def phrase_start(nv: Narrative, nlp: Nlp, lo: int, hi: int) -> int | None:
     return start
 
 
-def parts_to_position(nv: Narrative, nlp: Nlp, parts: list[tuple[int, int]]) -> Position:
+def parts_to_position(nv: Narrative, nlp: Nlp, parts: list[tuple[int, int]],
+                      seps: list[str] | None = None) -> Position:
+    """The positions' text in the nominative, joined by the separators printed between them."""
     texts = []
     for first, last in parts:
         head = next(i for i in range(first, last + 1) if is_head(nv, nlp, i))
@@ -171,4 +205,6 @@ def parts_to_position(nv: Narrative, nlp: Nlp, parts: list[tuple[int, int]]) -> 
         if text[1:2].islower():
             text = text[:1].lower() + text[1:]
         texts.append(text)
-    return Position(", ".join(texts), nv.tokens[parts[0][0]].start, nv.tokens[parts[-1][1]].end)
+    seps = seps if seps is not None else [", "] * (len(texts) - 1)
+    text = texts[0] + "".join(sep + t for sep, t in zip(seps, texts[1:], strict=True))
+    return Position(text, nv.tokens[parts[0][0]].start, nv.tokens[parts[-1][1]].end)
