@@ -4,7 +4,8 @@ The documents of tests/table_corpus_real_shapes.py are checked against their key
 tests/data/tables/ one indicator at a time; then small tables are printed in several wordings and
 formats, each read by the real readers: scenario words in their «-ический» form and broken inside
 the word, period columns, a unit printed only in the cells or in the caption, one indicator in two
-tables, a total row that names a quantity, «Прирост к 2021 г.» columns, list dashes before a name.
+tables, a total row that names a quantity, «Прирост к 2021 г.» columns, list dashes before a name;
+last, which continuation pieces may leave out a blank leading column.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ import pytest
 
 from stratdoc.extract.nlp import shared
 from stratdoc.extract.tables import extract_tables
+from stratdoc.extract.tables.grid import dropped_columns, table_to_rows
 from stratdoc.ingest import read
+from stratdoc.schema import Cell
+from stratdoc.schema import Table as DocTable
 from stratdoc.schema.records import Extraction, Indicator
 from tests.office_factory import cell, docx_bytes, para, row, table
 from tests.table_corpus_real_shapes import BUILDERS
@@ -293,3 +297,27 @@ def test_list_dash_is_no_part_of_the_name(tmp_path: Path, fmt: str, dash: str) -
     got = _indicators(tmp_path, fmt, [([], grid)])
     assert [i["name"] for i in got] == ["Выпускники образовательных организаций", "программы бакалавриата",
                                         "программы магистратуры"]
+
+
+# --- a continuation piece that leaves out a blank leading column ----------------------------------------
+
+def _piece(index: int, page: int, rows: list[list[str]]) -> DocTable:
+    cells = [Cell(row=r, col=k, text=t, page=page)
+             for r, texts in enumerate(rows) for k, t in enumerate(texts)]
+    return DocTable(index=index, n_rows=len(rows), n_cols=len(rows[0]), cells=cells, page=page, page_end=page)
+
+
+@pytest.mark.parametrize(("above", "below", "shift"), [
+    ([["N", "Потребность", "2025 г."], ["1.", "С высшим образованием", "410"], ["", "- бакалавриат", "300"]],
+     [["- магистратура", "110"]], 1),
+    ([["№ п/п", "Показатель", "2025 г."], ["1.1", "Выпуск продукции", "12,0"]], [["Экспорт", "3,4"]], 1),
+    ([["Отрасль", "Показатель", "2025 г."], ["Промышленность", "Выпуск продукции", "12,0"]],
+     [["Экспорт", "3,4"]], 0),
+    ([["N", "Потребность", "2025 г."], ["1.", "С высшим образованием", "410"]], [["310", "3,4"]], 0),
+    ([["N", "Потребность", "2025 г.", "2026 г."], ["1.", "С высшим образованием", "410", "415"]],
+     [["магистратура", "110"]], 0),
+])
+def test_dropped_leading_column(above: list[list[str]], below: list[list[str]], shift: int) -> None:
+    """Only a column of item numbers above may be missing below, and only one."""
+    prev, nxt = _piece(0, 1, above), _piece(1, 2, below)
+    assert dropped_columns(table_to_rows(prev), prev.n_cols, nxt, table_to_rows(nxt)) == shift
