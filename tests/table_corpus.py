@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.office_factory import cell, docx_bytes, para, row, table, xlsx_bytes
+from tests.table_corpus_real_shapes import BUILDERS as REAL_SHAPE_BUILDERS
 from tests.table_corpus_scenarios import BUILDERS as SCENARIO_BUILDERS
 
 NBSP = "\u00a0"
@@ -1626,6 +1627,7 @@ BUILDERS: dict[str, Callable[[Path], Path]] = {
     "zarechinsk_resources": zarechinsk_resources,
     "kedrovogorsk_indicators": kedrovogorsk_indicators,
     **SCENARIO_BUILDERS,
+    **REAL_SHAPE_BUILDERS,
 }
 PDF_BUILDERS = frozenset({"pskov_projects", "murmansk_indicators", "smolensk_plan", "karelia_strategy",
                           "lipetsk_registry", "kurgan_plan"})

@@ -22,6 +22,7 @@ from stratdoc.extract.tables.funding import (
 from stratdoc.extract.tables.grid import TableView, document_to_views
 from stratdoc.extract.tables.header import Header, looks_like_header, read_header
 from stratdoc.extract.tables.header_cells import SCENARIO_MARKERS, scenario_words
+from stratdoc.extract.tables.indicator_units import caption_unit
 from stratdoc.extract.tables.indicators import is_statistics_table, merge_indicators, rows_to_indicators
 from stratdoc.extract.tables.measures import programme_funding, rows_to_measures
 from stratdoc.extract.tables.projects import rows_to_projects
@@ -36,9 +37,9 @@ def table_role(view: TableView, header: Header, body: list[BodyRow], nlp: Nlp) -
     name = header.first("name")
     labels = [row_label(b, header) for b in body]
     has_periods = any(c.has_period for c in header.columns)
-    role = classify_table(header.text, name.header if name else "", f"{view.caption}\n{header.title}",
-                          labels, has_periods, nlp=nlp)
-    if role == TableRole.OTHER and is_statistics_table(header, body):
+    caption = f"{view.caption}\n{header.title}"
+    role = classify_table(header.text, name.header if name else "", caption, labels, has_periods, nlp=nlp)
+    if role == TableRole.OTHER and is_statistics_table(header, body, caption_unit(caption)):
         return TableRole.INDICATORS
     return role
 
@@ -105,7 +106,9 @@ def extract_tables(doc: Document, nlp: Nlp | None = None) -> Extraction:
             ex.funding.extend(programme_funding(header, body, nlp))
         elif role == TableRole.INDICATORS:
             scenario = caption_scenario(view, header, nlp)
-            ex.indicators.extend(rows_to_indicators(header, body, nlp, table_scenario=scenario))
+            unit = caption_unit(f"{view.caption}\n{header.title}")
+            ex.indicators.extend(rows_to_indicators(header, body, nlp, table_scenario=scenario,
+                                                    table_unit=unit))
         elif role == TableRole.PROJECTS:
             ex.projects.extend(rows_to_projects(header, body, nlp))
         elif role == TableRole.FUNDING:

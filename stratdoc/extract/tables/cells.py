@@ -7,7 +7,7 @@ of each reader lives here, below all of them, so no row reader borrows from anot
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.grid import GridRow
@@ -51,16 +51,16 @@ def row_number(b: BodyRow, header: Header, name: str) -> tuple[str | None, str]:
     return item_number(b.rows[0].text(number_col.index)), name
 
 
-def named_rows(header: Header, body: list[BodyRow]) -> Iterator[tuple[BodyRow, str]]:
-    """The data rows that name an item, with the name cleaned; none without a name column."""
+def named_rows(header: Header, body: list[BodyRow], *, keep_total: Callable[[str], bool] | None = None
+               ) -> Iterator[tuple[BodyRow, str]]:
+    """The data rows that name an item, with the name cleaned; none without a name column. A total
+    row is one of them when `keep_total` says its name is an item's."""
     name_col = header.first("name")
     if name_col is None:
         return
     for b in body:
-        if b.kind != "data":
-            continue
         name = clean_name(b.name(name_col.index))
-        if name:
+        if name and (b.kind == "data" or (keep_total is not None and keep_total(name))):
             yield b, name
 
 

@@ -12,6 +12,7 @@ from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.lexicon.money import MoneyUnit, find_money_unit
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.header_cells import (
+    COMPARISON_RE,
     NUMBER_HEADER_RE,
     SCENARIO_MARKERS,
     YEAR_RE,
@@ -110,6 +111,8 @@ def column_role(col: Column, nlp: Nlp) -> str:
         return "name"
     if has_unit_mark:
         return "unit"
+    if col.has_period and COMPARISON_RE.search(text):
+        return "other"
     if col.has_period:
         return "value"
     role = rule_role(text, nlp)

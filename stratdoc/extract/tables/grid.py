@@ -78,13 +78,14 @@ class TableView:
         return self.tables[0].index
 
 
-def table_to_rows(table: Table) -> list[GridRow]:
+def table_to_rows(table: Table, shift: int = 0) -> list[GridRow]:
+    """`shift`: blank columns the piece did not print before its first one (see `dropped_columns`)."""
     grid: list[list[Cell | None]] = [[None] * table.n_cols for _ in range(table.n_rows)]
     for c in table.cells:
         for r in range(c.row, min(c.row + c.row_span, table.n_rows)):
             for k in range(c.col, min(c.col + c.col_span, table.n_cols)):
                 grid[r][k] = c
-    return [GridRow(table=table.index, row=r, cells=cells) for r, cells in enumerate(grid)]
+    return [GridRow(table=table.index, row=r, cells=[None] * shift + cells) for r, cells in enumerate(grid)]
 
 
 # Text allowed between two pieces of one table: page numbers, «Продолжение таблицы 2», «(продолжение)».
@@ -151,10 +152,33 @@ def _first_row_texts(rows: list[GridRow]) -> list[str]:
 HeaderTest = Callable[[GridRow], bool]
 
 
+# A continuation page may leave out this many leading columns that hold nothing on it.
+MAX_DROPPED_COLUMNS = 1
+ITEM_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
+
+
+def dropped_columns(prev_rows: list[GridRow], n_cols: int, nxt: Table, nxt_rows: list[GridRow]) -> int:
+    """Leading columns of the table above that a piece on a later page does not print: a № column
+    blank on that page («- программы …» rows under an item numbered on the page before) is no
+    column to a reader that keeps only columns with text. The table above holds nothing but item
+    numbers there, the piece starts with labels, and its other columns line up from the right."""
+    shift = n_cols - nxt.n_cols
+    if not 0 < shift <= MAX_DROPPED_COLUMNS or nxt.page is None or not prev_rows:
+        return 0
+    body = [r for r in prev_rows[1:] if r.filled()]
+    if not body or any(t and not ITEM_NUMBER_RE.match(t) for r in body for t in r.texts()[:shift]):
+        return 0
+    first = next((r for r in nxt_rows if r.filled()), None)
+    if first is None or not any(ch.isalpha() for ch in first.text(0)):
+        return 0
+    return shift
+
+
 def continues(blocks: BlockIndex, prev: Table, nxt: Table, prev_rows: list[GridRow], nxt_rows: list[GridRow],
-              looks_like_header: HeaderTest) -> bool:
-    """Is `nxt` the rest of `prev` on the next page?"""
-    if nxt.n_cols != prev.n_cols:
+              looks_like_header: HeaderTest, n_cols: int | None = None) -> bool:
+    """Is `nxt` the rest of `prev` on the next page? `n_cols`: the width of the view `prev` ends,
+    which `nxt` may match only once its dropped columns are put back."""
+    if (n_cols or prev.n_cols) != nxt.n_cols:
         return False
     gap = blocks.between(prev.end, nxt.start)
     if any(not CONTINUATION_GAP_RE.match(b.text.strip()) for b in gap):
@@ -209,12 +233,34 @@ def document_to_views(doc: Document, looks_like_header: HeaderTest) -> list[Tabl
     blocks = BlockIndex(doc.blocks)
     for table in doc.tables:
         pieces = rows_to_pieces(table_to_rows(table), looks_like_header)
-        rows = pieces[0]
-        if views and continues(blocks, views[-1].tables[-1], table, views[-1].rows, rows, looks_like_header):
-            views[-1].tables.append(table)
-            views[-1].rows.extend(rows)
-        else:
-            views.append(TableView(tables=[table], rows=rows, n_cols=table.n_cols,
-                                   caption=caption_of(blocks, table)))
-        views.extend(TableView(tables=[table], rows=piece, n_cols=table.n_cols) for piece in pieces[1:])
+        last = views[-1] if views else None
+        if last is not None:
+            shift = dropped_columns(last.rows, last.n_cols, table, pieces[0]) if len(pieces) == 1 else 0
+            first = table_to_rows(table, shift) if shift else pieces[0]
+            if continues(blocks, last.tables[-1], table, last.rows, first, looks_like_header,
+                         n_cols=last.n_cols - shift):
+                last.tables.append(table)
+                last.rows.extend(first)
+                views.extend(pieces_to_views(table, pieces[1:], ""))
+                continue
+        views.extend(pieces_to_views(table, pieces, caption_of(blocks, table)))
     return views
+
+
+def _titles_only(piece: list[GridRow]) -> bool:
+    return all(len(r.distinct_texts()) <= 1 for r in piece)
+
+
+def pieces_to_views(table: Table, pieces: list[list[GridRow]], caption: str) -> list[TableView]:
+    """A view per piece of one grid; title rows standing apart above a header (a spreadsheet's title
+    and «(человек)» rows, a blank row, then the header) are the caption of the piece below them.
+    `caption`: the text printed before the grid, for its first piece."""
+    out: list[TableView] = []
+    carry = caption
+    for i, piece in enumerate(pieces):
+        if _titles_only(piece) and i + 1 < len(pieces):
+            carry = "\n".join(t for t in (carry, *(r.distinct_texts()[0] for r in piece if r.filled())) if t)
+            continue
+        out.append(TableView(tables=[table], rows=piece, n_cols=table.n_cols, caption=carry))
+        carry = ""
+    return out

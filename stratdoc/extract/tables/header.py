@@ -9,12 +9,13 @@ Title rows (one text across the sheet) that precede the header join the caption.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from stratdoc.extract.lexicon.funding_sources import source_of
+from stratdoc.extract.lexicon.funding_sources import find_sources, source_of
 from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.lexicon.money import find_money_unit
-from stratdoc.extract.lexicon.numbers import find_numbers
+from stratdoc.extract.lexicon.numbers import find_numbers, parse_number
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.columns import (
     NAME_FALLBACK_LEMMAS,
@@ -146,6 +147,33 @@ def _spread_spanning_texts(view: TableView, header_rows: list[int]) -> list[list
     return grid
 
 
+# Header roles of a first column that may still label the rows («Категория экспорта» is no role,
+# «Территория» reads as a site, «Потребность в кадрах» as money).
+LABEL_COLUMN_ROLES = frozenset({"other", "object", "money", "description"})
+# Share of that column's body cells that must be words, not numbers.
+LABEL_TEXT_SHARE = 0.8
+_LETTER_RE = re.compile(r"[А-Яа-яЁёA-Za-z]{2}")
+
+
+def label_column(columns: list[Column], rows: list[GridRow], nlp: Nlp) -> None:
+    """Rows of quantities by year under a first header that names no «Наименование» or «Показатель»
+    («Категория экспорта», «Субъект РФ», an empty corner cell, «Потребность в кадрах»): the first
+    column labels the rows when its cells are words and the year columns stand right of it. Rows
+    labelled by funding sources are a resource table's, read by their own rule."""
+    if any(c.role == "name" for c in columns):
+        return
+    years = [c for c in columns if c.role == "value" and c.has_period]
+    first = next((c for c in columns if c.role != "number"), None)
+    if len(years) < 2 or first is None or first.role not in LABEL_COLUMN_ROLES or \
+            first.index > min(c.index for c in years):
+        return
+    texts = [t for r in rows if (t := r.text(first.index))]
+    words = sum(1 for t in texts if parse_number(t) is None and _LETTER_RE.search(t))
+    sourced = sum(1 for t in texts if find_sources(t, nlp))
+    if texts and words >= LABEL_TEXT_SHARE * len(texts) and sourced * 2 < len(texts):
+        first.role = "name"
+
+
 def read_header(view: TableView, nlp: Nlp) -> Header:
     header_rows, label_rows, body_start, title = find_header_rows(view, nlp)
     columns = [Column(index=k) for k in range(view.n_cols)]
@@ -175,6 +203,7 @@ def read_header(view: TableView, nlp: Nlp) -> Header:
         col.role = column_role(col, nlp)
         col.unit = col.unit or find_money_unit(caption)
     settle_names(columns, nlp)
+    label_column(columns, view.rows[body_start:], nlp)
     breakdown_money_columns(columns)
     unit_printed_once(columns)
     base_year_beside_scenarios(columns, nlp)

@@ -27,7 +27,8 @@ KIND_STEMS: list[tuple[str, str]] = [
 ]
 # Scenario variants (stems); lemmas are reported («базового» → «базовый»).
 SCENARIO_STEMS: tuple[str, ...] = (
-    "консервативн", "базов", "целев", "инновационн", "оптимистичн", "пессимистичн", "инерционн",
+    "консервативн", "базов", "целев", "инновационн", "оптимистичн", "пессимистичн", "оптимистическ",
+    "пессимистическ", "реалистичн", "реалистическ", "инерционн",
     "умеренн", "форсированн", "стрессов", "интенсивн", "сбалансированн", "мобилизационн",
 )
 # Scenario adjectives agree with «вариант»/«сценарий» (masculine); other forms qualify other nouns.
@@ -50,6 +51,15 @@ NUMBERED_SCENARIO_RE = re.compile(
     re.IGNORECASE,
 )
 LABEL_MAX_WORDS = 3
+# A column that compares with a year holds changes, not that year's values: «Прирост к 2019 г.»,
+# «в % к 2019 г.», «Темп роста к уровню 2019 года», «2020 г. к 2019 г.» (a target «к 2030 году» with
+# no word of change is the value for 2030).
+_YEAR = r"(?:19|20)\d\d"
+COMPARISON_RE = re.compile(
+    rf"(?:прирос|рост|темп|измен|отклонени|динамик|%|процент)[^\n]*?(?<![а-яё])к\s+(?:уровню\s+)?{_YEAR}"
+    rf"|{_YEAR}\s*(?:г\.?|год[а-я]*)?\s*к\s+{_YEAR}",
+    re.IGNORECASE,
+)
 
 
 def kind_of(text: str) -> str | None:
@@ -74,10 +84,34 @@ def _scenario_lemma(word: str, nlp: Nlp) -> str:
     return f"{head}-{word_lemma(last, nlp)}" if head else word_lemma(word, nlp)
 
 
+# Endings of the adjective forms a scenario word takes; a word broken in a narrow cell («Оптимистичес
+# кий», «Пессимистическ ий») is put back together only when its tail supplies one of them.
+ADJECTIVE_ENDINGS: tuple[str, ...] = ("ий", "ый", "ой", "ого", "его", "ому", "ему", "ом", "ем", "им", "ым")
+BROKEN_TAIL_MAX = 3
+
+
+def _mend_broken_words(words: list[str]) -> list[str]:
+    """Words of a cell with a scenario adjective broken over two lines glued back."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        glued = w + nxt
+        if nxt and len(nxt) <= BROKEN_TAIL_MAX and not w.endswith(ADJECTIVE_ENDINGS) and \
+                glued.endswith(ADJECTIVE_ENDINGS) and any(glued.startswith(s) for s in SCENARIO_STEMS):
+            out.append(glued)
+            i += 2
+            continue
+        out.append(w)
+        i += 1
+    return out
+
+
 def scenario_words(text: str, nlp: Nlp) -> list[str]:
     """Scenario lemmas named in a text («консервативного» → «консервативный»)."""
     out = []
-    words = _COMPOUND_WORD_RE.findall(text.lower())
+    words = _mend_broken_words(_COMPOUND_WORD_RE.findall(text.lower()))
     for i, w in enumerate(words):
         if _is_scenario_word(words, i):
             lem = _scenario_lemma(w, nlp)

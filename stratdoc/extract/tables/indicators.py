@@ -23,16 +23,32 @@ from stratdoc.extract.tables.cells import (
 )
 from stratdoc.extract.tables.header import Header
 from stratdoc.extract.tables.header_cells import scenario_label
+from stratdoc.extract.tables.indicator_units import cells_unit
 from stratdoc.extract.tables.rows import BodyRow
 from stratdoc.schema import Cell
 from stratdoc.schema.records import Indicator, IndicatorValue
 
 SCENARIO_ROW_MAX_WORDS = 3
+# Digits of one number broken over two lines of a narrow cell: «7031» over «1» is 70311 (a group of
+# thousands has three digits, so «7031 1» is no number as printed).
+WRAPPED_DIGITS_RE = re.compile(r"^\s*(-?\d{2,4})\s(\d{1,2})\s*$")
+# A list dash before a name («- программы бакалавриата») marks a breakdown row, not part of the name.
+LIST_DASH_RE = re.compile(r"^\s*[-–—•]\s+(?=\S)")
+# «Итого потребность в кадрах» totals what it names and is an item; «Итого», «Всего по району»,
+# «Итого за период» total the rows above.
+NAMED_TOTAL_RE = re.compile(
+    r"^\s*(?:итого|всего)\s+(?!(?:по|за|в|во|на|из|с|со|до|от|для|и)\b)[а-яё]+[\s,]+[а-яё]", re.IGNORECASE)
+
+
+def names_a_quantity(name: str) -> bool:
+    return bool(NAMED_TOTAL_RE.match(name))
 
 
 def cell_to_value(text: str, year: int, *, kind: str | None, scenario: str | None,
                   unit: str | None) -> IndicatorValue | None:
     t = text.strip()
+    if (m := WRAPPED_DIGITS_RE.match(t)) is not None:
+        t = m.group(1) + m.group(2)
     if not t or (is_no_value(t) and not is_not_available(t)):
         return None
     if is_not_available(t):
@@ -99,33 +115,61 @@ def _row_scenario(name: str, nlp: Nlp) -> str | None:
 UNIT_ROWS_SHARE = 0.5
 
 
-def is_statistics_table(header: Header, body: list[BodyRow]) -> bool:
-    """Rows of quantities across year columns, each with its unit («Зерно, тыс. т», a «Ед. изм.»
-    column): an indicator table whatever its name column is called («Наименование товарной группы»)."""
+# Share of the non-empty cells of the year columns that must be numbers for a time series.
+NUMERIC_CELLS_SHARE = 0.8
+MIN_SERIES_YEARS = 2
+
+
+def _row_unit(b: BodyRow, name: str, header: Header) -> str | None:
+    unit_col = header.first("unit")
+    if unit_col is not None and b.text(unit_col.index):
+        return b.text(unit_col.index)
+    return split_name_unit(name)[1] or cells_unit(b, header)
+
+
+def _is_time_series(header: Header, named: list[tuple[BodyRow, str]]) -> bool:
+    """Numbers by year: two year columns or more, each year once, and the cells under them numbers."""
+    years = [c.year for c in header.by_role("value") if c.year is not None]
+    if len(years) < MIN_SERIES_YEARS or len(set(years)) < len(years):
+        return False
+    cells = [t for b, _ in named for grow in b.rows for c in header.by_role("value") if c.year is not None
+             for t in [grow.text(c.index)] if t and not is_no_value(t)]
+    numbers = sum(1 for t in cells if parse_qualified_number(t) is not None or WRAPPED_DIGITS_RE.match(t))
+    return bool(cells) and numbers >= NUMERIC_CELLS_SHARE * len(cells)
+
+
+def is_statistics_table(header: Header, body: list[BodyRow], caption_unit: str | None = None) -> bool:
+    """Rows of quantities across year columns: an indicator table whatever its name column is called
+    («Наименование товарной группы», «Категория экспорта», none at all). Either most rows print a
+    unit («Зерно, тыс. т», a «Ед. изм.» column, «%» in the cells), or the rows are a time series of
+    numbers and a unit is printed somewhere: for the table in its caption, or for some of its rows."""
     if not any(c.year is not None for c in header.by_role("value")):
         return False
-    unit_col = header.first("unit")
     named = list(named_rows(header, body))
-    with_unit = sum(1 for b, name in named
-                    if (unit_col is not None and b.text(unit_col.index)) or split_name_unit(name)[1])
-    return bool(named) and with_unit / len(named) >= UNIT_ROWS_SHARE
+    units = [_row_unit(b, name, header) for b, name in named]
+    with_unit = sum(1 for u in units if u)
+    if named and with_unit / len(named) >= UNIT_ROWS_SHARE:
+        return True
+    return _is_time_series(header, named) and (caption_unit is not None or with_unit > 0)
 
 
-def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_scenario: str | None = None
-                       ) -> list[Indicator]:
+def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_scenario: str | None = None,
+                       table_unit: str | None = None) -> list[Indicator]:
+    """`table_unit`: the unit the caption prints for rows that print none of their own."""
     unit_col, scenario_col = header.first("unit"), header.first("scenario")
     scenarios = scenario_column_labels(body, header, nlp)
     out: list[Indicator] = []
-    for b, raw_name in named_rows(header, body):
+    for b, raw_name in named_rows(header, body, keep_total=names_a_quantity):
         scenario = b.scenario or table_scenario
         variant = _row_scenario(raw_name, nlp)
         if variant and out:  # a variant row under the indicator it belongs to
             prev = out[-1]
             prev.values.extend(_values(b, header, prev.unit, variant, scenarios))
             continue
-        name, unit, named_scenario = name_unit_scenario(raw_name, nlp)
+        name, unit, named_scenario = name_unit_scenario(LIST_DASH_RE.sub("", raw_name), nlp)
         if unit_col is not None and b.text(unit_col.index):
             unit = b.rows[0].text(unit_col.index) or b.text(unit_col.index)
+        unit = unit or cells_unit(b, header) or table_unit
         values = _values(b, header, unit, named_scenario or scenario, scenarios)
         if out and scenario_col is not None and out[-1].name == name and out[-1].unit == unit and \
                 not ({v.scenario for v in out[-1].values} & {v.scenario for v in values} - {None}):
@@ -140,18 +184,28 @@ def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_s
     return out
 
 
+def _disagree(a: IndicatorValue, b: IndicatorValue) -> bool:
+    """Two values for one year and scenario (and kind, where both print one) that differ."""
+    return a.year == b.year and a.scenario == b.scenario and a.value != b.value and \
+        (a.kind == b.kind or a.kind is None or b.kind is None)
+
+
 def merge_indicators(indicators: list[Indicator]) -> list[Indicator]:
-    """One record per indicator printed in several tables (one per scenario, say)."""
+    """One record per indicator printed in several tables (one per scenario, a report table and a
+    forecast, the same series twice): same name and unit, and no value of one that disagrees with a
+    value of the other. Two rows that disagree («- доля в области» under two kinds of enterprise)
+    are two indicators."""
     out: list[Indicator] = []
-    by_key: dict[tuple[str, str | None], Indicator] = {}
+    by_key: dict[tuple[str, str | None], list[Indicator]] = {}
     for ind in indicators:
         key = (" ".join(ind.name.lower().split()), ind.unit)
-        prev = by_key.get(key)
-        scenarios = {v.scenario for v in ind.values}
-        if prev is not None and scenarios - {None} and \
-                not ({v.scenario for v in prev.values} & scenarios):
-            prev.values.extend(ind.values)
+        same = by_key.setdefault(key, [])
+        prev = next((p for p in same if (p.goal == ind.goal or None in (p.goal, ind.goal)) and
+                     not any(_disagree(a, b) for a in p.values for b in ind.values)), None)
+        if prev is None:
+            same.append(ind)
+            out.append(ind)
             continue
-        by_key.setdefault(key, ind)
-        out.append(ind)
+        prev.values.extend(v for v in ind.values if not any(
+            (v.year, v.scenario, v.value) == (p.year, p.scenario, p.value) for p in prev.values))
     return out
