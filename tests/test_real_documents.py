@@ -43,8 +43,6 @@ FAILING_TODAY = {
     ("score", "investicionnaya_deklaraciya_kurskoj_oblasti-1"):
         "issue 8: 0.487 before the fixes (team list «Фамилия / Имя Отчество» read as «Имя Отчество», "
         "act number and date taken from a cited decree, directions in lists missed)",
-    ("score", "kchr_invest_declaration_ukaz236_2022"):
-        "issue 8: 0.823 before the fixes (directions and tourism clusters named in prose missed)",
     ("nothing", "Eksportnaya-strategiya"):
         "issue 8: an event cut out of «Генеральная ассамблея и ежегодная конференция стран - участников ...»",
 }
