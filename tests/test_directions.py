@@ -143,6 +143,64 @@ NOTHING = [
 ]
 
 
+CASES += [
+    (  # an inline list after «являются» without a colon: «и» inside the items keeps the last one whole
+        "Приоритетными направлениями привлечения инвестиций в Ольховском крае являются рыболовство и "
+        "рыбопереработка, жилищное строительство, связь и телекоммуникации.",
+        [("рыболовство и рыбопереработка", "direction", []), ("жилищное строительство", "direction", []),
+         ("связь и телекоммуникации", "direction", [])],
+    ),
+    (  # a colon, then items split at semicolons inline
+        "Приоритетными направлениями развития поселка являются: ремонт дорог; газификация; "
+        "строительство спортивного зала.",
+        [("ремонт дорог", "direction", []), ("газификация", "direction", []),
+         ("строительство спортивного зала", "direction", [])],
+    ),
+    (  # plain lines ending with «;» after a cue line
+        "Приоритетными направлениями деятельности района в сфере культуры являются:\n"
+        "обновление сельских клубов;\nподдержка народных промыслов;\nразвитие библиотек.\n"
+        "В районе работают 14 клубов.",
+        [("обновление сельских клубов", "direction", []), ("поддержка народных промыслов", "direction", []),
+         ("развитие библиотек", "direction", [])],
+    ),
+    (  # branches listed directly under a numbered heading that calls them priority directions
+        "4.2. Приоритетные направления инвестиционного развития\n"
+        "В числе приоритетных для инвестирования отраслей определены:\n"
+        "- льноводство;\n- производство кормов;\n- стекольная промышленность.\n"
+        "4.3. Инфраструктура\nВ районе две железнодорожные станции.",
+        [("льноводство", "direction", []), ("производство кормов", "direction", []),
+         ("стекольная промышленность", "direction", [])],
+    ),
+    (  # the same without a lead sentence, plain lines
+        "7.1. Приоритетные направления развития промышленности\nметаллообработка;\nхимия.\n"
+        "7.2. Кадры\nВ районе два техникума.",
+        [("металлообработка", "direction", []), ("химия", "direction", [])],
+    ),
+    (  # a cluster named in prose, in the genitive inside a project title: named by its quoted name
+        "В крае реализуется проект \"Создание всесезонного туристического кластера \"Синий перевал\"\".",
+        [("Синий перевал", "cluster", [])],
+    ),
+    (  # a cluster named in the nominative
+        "С 2020 года в районе действует лесопромышленный кластер «Таежный».",
+        [("Таежный", "cluster", [])],
+    ),
+    (  # two clusters in one sentence, in the genitive
+        "Область поддержит создание машиностроительного кластера «Заречный» и аграрного кластера «Нива».",
+        [("Заречный", "cluster", []), ("Нива", "cluster", [])],
+    ),
+]
+
+NOTHING += [
+    # a quoted title of a training programme's or a federal document's direction, in the singular
+    "В колледже ведется обучение по направлению - \"Туризм и гостиничное дело\".",
+    "Область учитывает направление «Цифровая экономика» федеральной стратегии.",
+    # a quoted adjective of the noun after it is no name
+    "Хозяйство разводит скот молочного направления \"холмогорской\" породы.",
+    # a list of branches under a heading naming branches, not directions
+    "2.4. Ведущие отрасли района\n- лесозаготовка;\n- деревообработка.",
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_directions(text: str, expected: list[tuple[str, str, list[str]]]) -> None:
     assert [brief(d) for d in extract_directions(doc_from_text(text), NLP)] == expected

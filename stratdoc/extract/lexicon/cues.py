@@ -45,6 +45,9 @@ DIRECTION_WORD = r"(?:направлени[ея]|приоритет)"
 MIXED_SECTION_STEMS = ("цел", "задач", "мероприят")
 # Stems of a line that leads measures, not sub-directions («Направление включает мероприятия:»).
 MEASURE_STEMS = ("мероприят",)
+# The legal basis at the end of a listed item («… в соответствии с Регламентом, утвержденным …»):
+# where the document cites it, not part of the item's name.
+LEGAL_BASIS_TAIL_RE = re.compile(r"\s+(?:в\s+соответствии\s+с|согласно)\s.*$", re.I | re.S)
 # Numerals that state how many items an inline list has: «по четырем направлениям: …».
 COUNT_WORDS: dict[str, int] = {
     "два": 2, "двое": 2, "три": 3, "трое": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7,

@@ -8,7 +8,8 @@
 
 A list's last «и» splits its last item when a count says so, or when a noun or an adjective
 in the nominative follows it («ремонт дорог, газификация сёл и строительство площадок»), not a
-genitive («ремонт дорог и мостов»). Items opening with a preposition are places or times
+genitive («ремонт дорог и мостов»), and not when an earlier item pairs two nominatives with
+«и» too. Items opening with a preposition are places or times
 («до вокзала, до больницы»), not names, and make no list.
 """
 
@@ -23,6 +24,7 @@ from stratdoc.extract.text.units import (
     QUOTE_JOINER,
     Line,
     Sentence,
+    WordForm,
     any_reading_labels,
     clean_name,
     line_sentences,
@@ -69,6 +71,23 @@ def quoted_list(text: str, quotes: list[tuple[int, int]], at: int) -> list[tuple
     return chain
 
 
+def names_nothing(nlp: Nlp, text: str, chain: list[tuple[int, int]], noun: WordForm) -> bool:
+    """Whether quotations after a cue noun name no list of directions: titles after a noun that
+    can only be singular («направление - "Туризм", "Гостиничный сервис"» of a college), one
+    title after a noun that may be singular («по направлению - "Лесное дело"», «в рамках направления "…"»,
+    «направление «Цифровая экономика» федеральной стратегии» name a programme's or another
+    document's direction), or a lone adjective that belongs to the noun after it («направления
+    "ярославской" породы»)."""
+    if noun.numbers == {"sing"} or (len(chain) == 1 and "sing" in noun.numbers):
+        return True
+    for s, e in chain:
+        ws = words(text[s:e])
+        form = word_form(nlp, ws[0].text) if len(ws) == 1 else None
+        if form is not None and form.pos == "ADJF" and "nomn" not in form.cases:
+            return True
+    return False
+
+
 def stated_count(nlp: Nlp, before: str) -> int | None:
     """The numeral standing just before a cue noun: «по четырем направлениям» → 4."""
     ws = words(before)[-3:]
@@ -113,6 +132,13 @@ def split_last_and(nlp: Nlp, body: str, items: list[tuple[str, int, int]]) -> li
     left = strip_span(body, s, conj[-1].start())
     right = strip_span(body, conj[-1].end(), e)
     return items[:-1] + [(clean_name(body[a:b]), a, b) for a, b in (left, right)]
+
+
+def pairs_within_items(nlp: Nlp, body: str, items: list[tuple[str, int, int]]) -> bool:
+    """Whether an earlier item joins two nominative phrases with «и» («сельское хозяйство и
+    пищевая промышленность, …»): the list pairs its names so, and its last «и» is one more
+    pair, not the list's end («…, здравоохранение и образование»)."""
+    return any(len(split_last_and(nlp, body, [item])) > 1 for item in items[:-1])
 
 
 def is_name_list(nlp: Nlp, items: list[tuple[str, int, int]]) -> bool:
@@ -172,7 +198,7 @@ def sentence_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> tuple[lis
         tail = CUE_TAIL.match(text, w.end)
         at = tail.end() if tail else w.end
         chain = quoted_list(text, quotes, at)
-        if chain and kind == "direction":  # a quoted name after «кластер» names one cluster
+        if chain and kind == "direction" and not names_nothing(nlp, text, chain, form):
             return [Direction(name=clean_name(text[s:e]), kind=name_kind(nlp, text[s:e], kind),
                               span=span_of(doc, sent.start + s, sent.start + e))
                     for s, e in chain], True
@@ -191,7 +217,7 @@ def sentence_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> tuple[lis
             body = text[at:].rstrip()
             body = body[:-1] if body.endswith((".", "!", "?")) else body
             items = split_inline_items(body, count)
-            if count is None and len(items) >= 2:
+            if count is None and len(items) >= 2 and not pairs_within_items(nlp, body, items):
                 items = split_last_and(nlp, body, items)
             if is_name_list(nlp, items) and (not by_copula or all_nominative(nlp, items)):
                 return items_to_directions(nlp, doc, sent, at, items, kind), False

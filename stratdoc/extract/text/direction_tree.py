@@ -69,6 +69,8 @@ def tree_nodes(nlp: Nlp, o: Outline) -> list[_Node]:
     nodes: dict[int, _Node] = {}
     for s in o.sections:
         kind = directions_section(nlp, s)
+        if any(lead_kind(nlp, c.title.rstrip(" .")) for c in s.children):
+            kind = None  # «3.1. Направления развития», «3.3. Приоритетные направления …»: chapters
         for c in s.children if kind else []:
             if c.number and s.number and c.number.startswith(s.number + ".") and c.title:
                 name = item_name(c.title)

@@ -29,8 +29,9 @@ def name_kind(nlp: Nlp, name: str, default: str = "direction") -> str:
 
 
 def item_name(body: str) -> str:
-    """A listed item's name: its first sentence, without glosses in parentheses."""
-    return clean_name(without_parentheticals(first_sentence(body)))
+    """A listed item's name: its first sentence, without glosses in parentheses or the legal
+    basis it cites."""
+    return clean_name(cues.LEGAL_BASIS_TAIL_RE.sub("", without_parentheticals(first_sentence(body))))
 
 
 def cue_kind(nlp: Nlp, word: str) -> str | None:

@@ -6,11 +6,17 @@ Documents announce their directions in a few shapes, each a step below:
   section on directions, with the sub-directions their «… включает:» lines list
   (`direction_tree.tree_to_directions`);
 * a cue line then a list — «предлагаются следующие приоритетные направления:» followed by
-  numbered items, each optionally with bulleted sub-directions (`cue_lists_to_directions`); the
-  list ends at the next section heading;
+  numbered items, each optionally with bulleted sub-directions, or by plain one-sentence
+  paragraphs ending with «;» (`cue_lists_to_directions`); the list ends at the next section
+  heading;
+* a title then a list — a heading or numbered line whose head noun is a cue («2.7.
+  Приоритетные направления инвестиционного развития») with a list right under it or under the
+  one colon sentence after it, whatever that sentence calls the items (`titled_list_lead`);
 * a slide: an upper-case title naming directions or a strategy, then short lower-case lines
   (`slides_to_directions`);
-* a sentence: an inline list, quoted names or ordinals (`direction_prose`).
+* a sentence: an inline list, quoted names or ordinals (`direction_prose`);
+* a cluster named in prose with an adjective of its kind and a quoted name
+  (`direction_clusters`).
 
 An item's name is its first sentence without parenthetical glosses; `kind` is `cluster`
 when its head noun is «кластер». A cue whose adjective names branches («отраслевые
@@ -22,14 +28,16 @@ from __future__ import annotations
 from stratdoc.extract.lexicon import cues
 from stratdoc.extract.lexicon.lines import fold_spaces
 from stratdoc.extract.nlp import Nlp
+from stratdoc.extract.text.direction_clusters import prose_clusters
 from stratdoc.extract.text.direction_prose import sentences_to_directions
 from stratdoc.extract.text.direction_tree import tree_to_directions
-from stratdoc.extract.text.direction_words import item_name, lead_kind, name_kind
-from stratdoc.extract.text.sections import Outline, outline
+from stratdoc.extract.text.direction_words import cue_kind, item_name, lead_kind, name_kind
+from stratdoc.extract.text.sections import Outline, items_after, list_end, outline
 from stratdoc.extract.text.units import (
     Line,
     clean_name,
     doc_to_lines,
+    sentence_bounds,
     span_of,
     without_parentheticals,
     word_form,
@@ -39,6 +47,7 @@ from stratdoc.extract.text.units import (
 from stratdoc.schema import Direction, Document
 
 MAX_SLIDE_ITEM_WORDS = 8
+MIN_PLAIN_ITEMS = 2  # plain paragraphs under a cue that make a list
 
 
 # --- cue line + list ----------------------------------------------------------------------
@@ -50,8 +59,10 @@ def is_list_line(line: Line) -> bool:
 def is_cue_line(nlp: Nlp, o: Outline, i: int) -> bool:
     lines = o.lines
     line = lines[i]
-    if i + 1 >= len(lines) or not is_list_line(lines[i + 1]) or o.is_heading(i + 1):
+    if i + 1 >= len(lines) or o.is_heading(i + 1):
         return False
+    if not is_list_line(lines[i + 1]) and not plain_list_under(o, i):
+        return False  # neither a marked list nor a run of plain «…;» paragraphs under the line
     if not (line.text.rstrip().endswith(":") or line.shape == "heading"):
         return False
     return lead_kind(nlp, line.body) is not None
@@ -113,14 +124,79 @@ def is_section_heading(line: Line, top: Line) -> bool:
     return top.text.rstrip().endswith(ends) and not line.text.rstrip().endswith(ends)
 
 
+def plain_list_to_directions(nlp: Nlp, doc: Document, o: Outline, lead: int, kind: str) -> tuple[
+        list[Direction], int]:
+    """Each plain paragraph of the «…;» run under line `lead` is a direction."""
+    out = []
+    for line in items_after(o, lead):
+        name = item_name(line.body)
+        if name:
+            out.append(Direction(name=name, kind=name_kind(nlp, name, kind),
+                                 span=span_of(doc, line.start, line.end)))
+    return out, list_end(o, lead)
+
+
+def lead_to_directions(nlp: Nlp, doc: Document, o: Outline, lead: int, kind: str) -> tuple[
+        list[Direction], int]:
+    if is_list_line(o.lines[lead + 1]):
+        return list_to_directions(nlp, doc, o, lead + 1, kind)
+    return plain_list_to_directions(nlp, doc, o, lead, kind)
+
+
+def plain_list_under(o: Outline, i: int) -> bool:
+    """Whether a run of plain paragraphs under line i reads as a list of names: at least two,
+    each a single sentence. Unmarked paragraphs that go on with a sentence of their own («…
+    маршрутов). 18 проектов будет поддержано …;») are prose about each item, not a list."""
+    items = items_after(o, i)
+    return len(items) >= MIN_PLAIN_ITEMS and all(len(sentence_bounds(x.body)) == 1 for x in items)
+
+
+def has_list_under(o: Outline, i: int) -> bool:
+    return i + 1 < len(o.lines) and not o.is_heading(i + 1) and (
+        is_list_line(o.lines[i + 1]) or plain_list_under(o, i))
+
+
+def headed_by_cue(nlp: Nlp, title: str) -> bool:
+    """Whether the title's first noun is a cue noun: «Приоритетные направления …» is about
+    directions, «Точки роста в соответствии со стратегическими приоритетами» is not."""
+    noun = next((w for w in words(title) if word_form(nlp, w.text).pos == "NOUN"), None)
+    return noun is not None and cue_kind(nlp, noun.text) is not None
+
+
+def titled_list_lead(nlp: Nlp, o: Outline, i: int) -> tuple[int, str] | None:
+    """(the line leading the list, its kind) when line i is a section title or a numbered line
+    that calls what follows priority directions («2.7. Приоритетные направления
+    инвестиционного развития») and a list stands right under it, or under the one sentence after
+    it that ends with a colon («в числе приоритетных отраслей определены:»): a list standing
+    directly under such a title is its directions, even when the sentence calls them branches.
+    A lead sentence naming measures, goals or tasks leads a list of those instead."""
+    lines = o.lines
+    line = lines[i]
+    if not (o.is_heading(i) or line.shape == "number") or line.text.rstrip().endswith(":"):
+        return None
+    kind = lead_kind(nlp, line.body.rstrip(" ."))
+    if kind is None or not headed_by_cue(nlp, line.body):
+        return None
+    if has_list_under(o, i):
+        return i, kind
+    j = i + 1
+    if j < len(lines) and not o.is_heading(j) and lines[j].shape == "text" and \
+            lines[j].text.rstrip().endswith(":") and has_list_under(o, j):
+        low = lines[j].text.lower()
+        if not any(stem in low for stem in (*cues.MEASURE_STEMS, *cues.MIXED_SECTION_STEMS)):
+            return j, kind
+    return None
+
+
 def cue_lists_to_directions(nlp: Nlp, doc: Document, o: Outline, used: set[int]) -> list[Direction]:
     out: list[Direction] = []
     lines = o.lines
     i = 0
     while i < len(lines):
-        if i not in used and is_cue_line(nlp, o, i):
-            kind = lead_kind(nlp, lines[i].body) or "direction"
-            found, j = list_to_directions(nlp, doc, o, i + 1, kind)
+        titled = titled_list_lead(nlp, o, i) if i not in used else None
+        if i not in used and (titled is not None or is_cue_line(nlp, o, i)):
+            lead, kind = titled or (i, lead_kind(nlp, lines[i].body) or "direction")
+            found, j = lead_to_directions(nlp, doc, o, lead, kind)
             out.extend(found)
             used.update(range(i, j))
             i = j
@@ -201,4 +277,5 @@ def extract_directions(doc: Document, nlp: Nlp) -> list[Direction]:
     found += cue_lists_to_directions(nlp, doc, o, used)
     found += slides_to_directions(nlp, doc, lines, used)
     found += sentences_to_directions(nlp, doc, lines, used)
+    found += prose_clusters(nlp, doc, lines, used, found)
     return dedupe(sorted(found, key=lambda d: d.span.start))
