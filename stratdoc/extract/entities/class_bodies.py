@@ -1,0 +1,234 @@
+"""Institutions named by their kind, without a proper name: «органы местного самоуправления
+поселений», «учреждения культуры», «образовательные организации района», «гарантийный фонд
+области», «фонд развития промышленности», «институты развития».
+
+Documents name the bodies that carry out a strategy this way as often as by name, and RuREBus
+marks them INST. A kind counts only with what makes it one (lexicon/data/institution_classes.jsonl):
+a qualifier before it («общественные организации»), a genitive field after it for the kinds that
+are no activities («учреждения культуры», not «организация отдыха»), or a purpose («фонд
+поддержки …»). A bare kind («организации», «предприятия района») names nothing.
+
+The complement is read more narrowly than a named body's (`bodies.grow_complements`): one
+genitive group and what «и» joins to it, then singular genitives only, then territories, so «…
+органом местного самоуправления условий её предоставления» stops before «условий».
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from stratdoc.extract.entities.bodies import (
+    DEDICATION_WORDS,
+    NOT_NAME_MODIFIERS,
+    TERRITORY_LEMMAS,
+    grow_complements,
+    is_body_head,
+    settlement_or_dedication_end,
+)
+from stratdoc.extract.entities.narrative import OPEN_QUOTES, Narrative, word_to_nominative
+from stratdoc.extract.entities.org_words import OrgMention, capitalize, is_name_like
+from stratdoc.extract.lexicon.body_heads import INSTITUTION_CLASSES_PATH
+from stratdoc.extract.nlp import Nlp
+
+HEAD_LABELS = frozenset({"qualified_head", "field_head", "purpose_head", "sector_head"})
+# «муниципального образования», «муниципального района»: a territory named by an adjective and a noun
+TERRITORY_PHRASES = frozenset({("муниципальный", "образование")})
+MAX_GROUPS = 3  # genitive groups after the head, territories aside
+MAX_GROUP_WORDS = 4
+
+
+def class_body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
+    out: list[OrgMention] = []
+    for i, tok in enumerate(nv.tokens):
+        if tok.pos not in ("NOUN", "PROPN"):
+            continue
+        roles = nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, i)
+        if not roles & HEAD_LABELS:
+            continue
+        if i + 1 < len(nv.tokens) and nv.tokens[i + 1].text in OPEN_QUOTES:
+            continue  # «учреждение «Центр …»»: a descriptor of a quoted name (legal_names, bodies)
+        first, qualified = _qualifiers(nv, nlp, i)
+        last, field, kinds = _complement(nv, nlp, i)
+        owner = _body_after(nv, nlp, i, last)
+        field = field or owner > last  # «учреждения Сибирского отделения … академии наук»
+        if not (qualified and "qualified_head" in roles or field and "field_head" in roles
+                or "purpose" in kinds and "purpose_head" in roles
+                or "sector" in kinds and "sector_head" in roles):
+            continue
+        heads = [i]
+        pair = _paired_head(nv, nlp, i) if last == i else None
+        if pair is not None:  # «общественные организации и объединения»
+            heads.append(pair)
+            last = _complement(nv, nlp, pair)[0]
+        last = max(last, owner)
+        name = capitalize(_to_nominative(nv, nlp, first, heads, last))
+        out.append(OrgMention(nv.tokens[first].start, nv.tokens[last].end, name, "class"))
+    # a kind inside another is that one's field («органы службы занятости»)
+    return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end for o in out)]
+
+
+def _qualifiers(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
+    """First token of the adjectives agreeing with the head before it, and whether one of them
+    names a kind («муниципальных дошкольных образовательных учреждений»); the tagger sometimes
+    takes such an adjective for a noun, which its lemma tells."""
+    feats = nv.tokens[head].feats
+    k = head
+    while k - 1 >= 0 and nv.same_clause(k - 1, head):
+        prev = nv.tokens[k - 1]
+        is_qualifier = "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 1)
+        if prev.pos != "ADJ" and not is_qualifier or nv.lemmas[k - 1] in NOT_NAME_MODIFIERS:
+            break
+        if prev.feats.get("Case") != feats.get("Case") or prev.feats.get("Number") != feats.get("Number"):
+            break
+        k -= 1
+    # the adjective next to the head says the kind: «муниципальный жилищный фонд» is a housing stock
+    qualified = k < head and "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, head - 1)
+    # «общественные и научные организации», «бюджетным и автономным учреждениям»
+    while qualified and k - 2 >= 0 and nv.tokens[k - 1].text == "и" and nv.same_clause(k - 2, head) and \
+            "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 2) and \
+            nv.tokens[k - 2].feats.get("Case") == feats.get("Case"):
+        k -= 2
+    if qualified and k - 1 >= 0 and nv.same_clause(k - 1, head) and nv.tokens[k].pos == "ADJ" and (
+            nv.tokens[k - 1].pos == "ADV" and nv.tokens[k - 1].text.endswith("о")
+            or nv.tokens[k - 1].text.lower() == "не"):
+        k -= 1  # «социально ориентированные …», «не коммерческие …» as printed
+    return k, qualified
+
+
+def _paired_head(nv: Narrative, nlp: Nlp, head: int) -> int | None:
+    """Index of a second kind joined to the head by «и» in the same case («организации и
+    объединения»), or None."""
+    j = head + 2
+    if j >= len(nv.tokens) or nv.tokens[head + 1].text != "и" or not nv.same_clause(head, j):
+        return None
+    if nv.tokens[j].pos != "NOUN" or nv.tokens[j].feats.get("Case") != nv.tokens[head].feats.get("Case"):
+        return None
+    return j if nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, j) & HEAD_LABELS else None
+
+
+def _body_after(nv: Narrative, nlp: Nlp, head: int, last: int) -> int:
+    """Last token of a named body right after the kind, which then names one of its parts
+    («территориального органа Федеральной службы государственной статистики по … области»,
+    «учреждения Сибирского отделения Российской академии наук»); else `last`."""
+    j = last + 1
+    k = j + (j < len(nv.tokens) and nv.tokens[j].pos == "ADJ")
+    if last != head or k >= len(nv.tokens) or not nv.same_clause(head, k):
+        return last
+    if not nv.tokens[j].text[:1].isupper() or nv.tokens[k].feats.get("Case") != "Gen":
+        return last
+    if not is_body_head(nv, nlp, k):
+        return last
+    end, _ = grow_complements(nv, nlp, k)
+    return end if end > k else last
+
+
+def _group_at(nv: Narrative, nlp: Nlp, j: int, head: int) -> int | None:
+    """Last token of a genitive group starting at token j (adjectives, then a lower-case noun:
+    «местного самоуправления»; or an abbreviation: «ЖКХ»), in the head's clause; in a heading in
+    capitals the words are capitals too."""
+    in_capitals = nv.tokens[head].text.isupper() and len(nv.tokens[head].text) > 1
+    k = j
+    while k < min(len(nv.tokens), j + MAX_GROUP_WORDS) and nv.same_clause(head, k):
+        tok = nv.tokens[k]
+        genitive = tok.feats.get("Case") == "Gen" and (
+            tok.text[:1].islower() or in_capitals and tok.text.isupper())
+        if tok.pos == "ADJ" and genitive:
+            k += 1
+            continue
+        if tok.pos in ("NOUN", "PROPN") and genitive:
+            return k
+        if k == j and not in_capitals and tok.text.isupper() and is_name_like(tok.text, nlp) \
+                and nv.labels[k] != "LOC":
+            return k
+        return None
+    return None
+
+
+def _is_territory(nv: Narrative, first: int, last: int) -> bool:
+    lemmas = nv.lemmas[first:last + 1]
+    return lemmas[-1] in TERRITORY_LEMMAS or any(
+        tuple(lemmas[k:k + 2]) in TERRITORY_PHRASES for k in range(len(lemmas) - 1))
+
+
+def _territory_end(nv: Narrative, nlp: Nlp, j: int, head: int) -> int | None:
+    """Last token of a territory at token j: «сельских поселений», «муниципального образования»,
+    or a place or capitalised name in the genitive («Ольховской области», «Сухоречинска»)."""
+    if j >= len(nv.tokens) or not nv.same_clause(head, j):
+        return None
+    tok = nv.tokens[j]
+    settlement = settlement_or_dedication_end(nv, j)
+    if settlement is not None and tok.text.lower() not in DEDICATION_WORDS:
+        return settlement  # «г. Сухоречинск»
+    capitals = tok.text.isupper() and len(tok.text) > 1  # «ЖКХ», a heading in capitals
+    proper = not capitals and tok.feats.get("Case") == "Gen" and (tok.pos == "PROPN" or tok.pos == "ADJ" and (
+        j + 1 < len(nv.tokens) and nv.lemmas[j + 1] in TERRITORY_LEMMAS))
+    if tok.text[:1].isupper() and (nv.labels[j] == "LOC" or proper):
+        end = nv.span_end(j) if nv.labels[j] == "LOC" else j
+        while end + 1 < len(nv.tokens) and nv.same_clause(head, end + 1) and (
+                nv.labels[end + 1] == "LOC" and nv.tokens[end + 1].text[:1].isupper()
+                or nv.lemmas[end + 1] in TERRITORY_LEMMAS and nv.tokens[end + 1].feats.get("Case") == "Gen"):
+            end += 1  # «Заболотненского района», «Республики Коми»
+        return end
+    group = _group_at(nv, nlp, j, head)
+    if group is not None and _is_territory(nv, j, group):
+        return group
+    return None
+
+
+def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool, frozenset[str]]:
+    """Last token of the kind's complement; whether it holds a field, and the labels of the
+    field's first noun (a purpose: «фонд развития …»; a sector: «организации культуры»).
+
+    The first genitive group and the groups «и» joins to it are the field («опеки и
+    попечительства»); a genitive after them only in the singular and after a word that governs one
+    (a purpose or a `chain` noun: «развития малого предпринимательства», «службы занятости
+    населения»); territories close the name.
+    """
+    last, field, kinds, chains = head, False, frozenset(), False
+    j, groups = head + 1, 0
+    while groups < MAX_GROUPS:
+        if _territory_end(nv, nlp, j, head) is not None:
+            break
+        end = _group_at(nv, nlp, j, head)
+        if end is None or groups and (is_body_head(nv, nlp, end)
+                                      or nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end) & HEAD_LABELS):
+            break  # «организаций ЖКХ и организаций …»: a kind of its own
+        coordinated = nv.tokens[j - 1].text == "и"
+        if groups and not coordinated and (nv.tokens[end].feats.get("Number") == "Plur" or not chains):
+            break  # «органом местного самоуправления условий …», «… требования закона»: an argument
+        labels = nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end)
+        field = True
+        kinds = labels if groups == 0 else kinds
+        chains = "purpose" in labels or "chain" in labels
+        last, groups = end, groups + 1
+        j = end + 1
+        if j + 1 < len(nv.tokens) and nv.tokens[j].text == "и" and nv.same_clause(head, j + 1) and \
+                _group_at(nv, nlp, j + 1, head) is not None and _territory_end(nv, nlp, j + 1, head) is None:
+            j += 1
+    while True:
+        end = _territory_end(nv, nlp, j, head)
+        if end is None:
+            break
+        last, j = end, end + 1
+    return last, field, kinds
+
+
+def _to_nominative(nv: Narrative, nlp: Nlp, first: int, heads: list[int], last: int) -> str:
+    """The heads and the qualifiers of the first in the nominative, in the head's number; the rest
+    as printed. A qualifier the tagger took for a noun or a verb is inflected as an adjective."""
+    head = heads[0]
+    head_tok = nv.tokens[head]
+    gender = head_tok.feats.get("Gender")
+    words = {k: word_to_nominative(nv.tokens[k], nlp) for k in heads}
+    for k in range(first, head):
+        tok = nv.tokens[k]
+        if tok.pos != "ADJ":
+            tok = replace(tok, pos="ADJ", feats={**head_tok.feats, "Gender": tok.feats.get("Gender", "")})
+        words[k] = word_to_nominative(tok, nlp, gender=gender)
+    out = []
+    pos = nv.tokens[first].start
+    for i in range(first, last + 1):
+        out.append(nv.text[pos:nv.tokens[i].start])
+        out.append(words.get(i, nv.tokens[i].text))
+        pos = nv.tokens[i].end
+    return " ".join("".join(out).split())
