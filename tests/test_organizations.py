@@ -244,6 +244,67 @@ INSTITUTION_CASES = [
 ]
 
 
+# The rules behind them, one shape a case.
+INSTITUTION_RULE_CASES = [
+    (  # a kind between the legal form and the quoted name
+        "Компьютеры получил МКДОУ детский сад « Ромашка ».",
+        ["МКДОУ детский сад « Ромашка »"],
+    ),
+    (  # a settlement tells one school from another
+        "Занятия ведет МОУ «СОШ» п. Луговое.",
+        ["МОУ «СОШ» п. Луговое"],
+    ),
+    (  # an inner quote shares the outer closing one; the brand inside is that name
+        "Форму шьет ООО «Швейная фабрика «Заря».",
+        ["ООО «Швейная фабрика «Заря»"],
+    ),
+    (  # graded kinds name nothing, a part of a thing names nothing; a sector names a kind
+        "Крупные предприятия отрасли и предприятия полного цикла получили льготы.",
+        ["Предприятия отрасли"],
+    ),
+    (  # an activity, not a kind
+        "Организация технологической инфраструктуры поручена району.",
+        [],
+    ),
+    (  # a list of qualifiers closed by «иные»
+        "Привлекаются общественные, научные и иные организации.",
+        ["Общественные, научные и иные организации"],
+    ),
+    (  # a kind that is part of a named body holds it
+        "Данные представил территориальный орган Федеральной службы государственной статистики по "
+        "Ольховской области.",
+        ["Территориальный орган Федеральной службы государственной статистики по Ольховской области",
+         "Федеральная служба государственной статистики по Ольховской области"],
+    ),
+    (  # an abbreviation in a body's list of fields
+        "Работы принимает отдел строительства, ЖКХ и транспорта администрации района.",
+        ["Отдел строительства, ЖКХ и транспорта администрации района", "Администрация района"],
+    ),
+    (  # a field governing the instrumental
+        "Отчет готовит Отдел управления образованием Администрации Заболотненского района.",
+        ["Отдел управления образованием Администрации Заболотненского района",
+         "Администрация Заболотненского района"],
+    ),
+    (  # a body named by its adjectives alone, in the accusative
+        "Проект внесен в Таволжанскую сельскую Думу.",
+        ["Таволжанская сельская Дума"],
+    ),
+    (  # an adverb with a participle belongs to the kind
+        "Средства получили социально ориентированные некоммерческие организации.",
+        ["Социально ориентированные некоммерческие организации"],
+    ),
+    (  # two bodies joined by «и»
+        "Решение Каменнобродской районной Думы и Заболотненского городского Совета.",
+        ["Каменнобродская районная Дума", "Заболотненский городской Совет"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INSTITUTION_RULE_CASES)
+def test_institution_rules(text: str, expected: list[str]) -> None:
+    assert [o.name for o in extract_organizations(doc_from_text(text), nlp=NLP)] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), INSTITUTION_DOCUMENTS + INSTITUTION_CASES)
 def test_institutions_in_running_text(text: str, expected: list[str]) -> None:
     assert [o.name for o in extract_organizations(doc_from_text(text), nlp=NLP)] == expected

@@ -50,6 +50,8 @@ NOT_TOPIC_NOUNS = frozenset({
 })
 # «Администрация г. Тулы», «МКОУ … с. Озерки»: a settlement abbreviation before its name.
 SETTLEMENT_MARKS = frozenset({"г", "гор", "с", "п", "пос", "пгт", "д", "дер", "рп", "ст", "х", "сл"})
+# Possessives inside a body's topic («защите их прав»).
+POSSESSIVES = frozenset({"их", "его", "ее"})
 # «имени И. С. Тургенева», «им. А. С. Пушкина»
 DEDICATION_WORDS = frozenset({"имени", "им"})
 MAX_DEDICATION_TOKENS = 8
@@ -90,7 +92,7 @@ def body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
             continue
         first = _name_start(nv, nlp, i)
         last, evidence = grow_complements(nv, nlp, i)
-        if last == i and "short_ministry" not in roles:
+        if last == i and "short_ministry" not in roles and not _named_by_adjective(nv, roles, first, i):
             continue
         if nv.lemmas[i] in BRAND_DESCRIPTORS and nv.closing_quote(i + 1) == last:
             continue  # «корпорации «X»» is the brand X (brand_mentions)
@@ -99,6 +101,17 @@ def body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
         name = capitalize(phrase_to_nominative(nv, nlp, first, i, last))
         out.append(OrgMention(nv.tokens[first].start, nv.tokens[last].end, name, "body"))
     return out
+
+
+def _named_by_adjective(nv: Narrative, roles: frozenset[str], first: int, head: int) -> bool:
+    """«в Кетовскую сельскую Думу», «Рязанской городской Думы»: a strong head whose capitalised
+    adjective, away from a sentence start, names it without a complement."""
+    if "strong" not in roles or first == head or not nv.tokens[first].text[:1].isupper():
+        return False
+    if nv.tokens[first].text.isupper():
+        return False
+    return first > 0 and nv.same_clause(first - 1, first) and nv.tokens[first - 1].text not in (
+        "-", "–", "—", "•", "(", "«", '"', ":")
 
 
 def _skip_genitives(nv: Narrative, head: int, limit: int = 3) -> int:
@@ -204,13 +217,16 @@ def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
             last, evidence, closed, j = close, True, True, close + 1
             continue
         if tok.pos in ("NOUN", "PROPN", "ADJ", "NUM") or is_name_like(text, nlp):
-            proper = is_name_like(text, nlp) or nv.labels[j] == "LOC" or (
-                nv.labels[j] == "ORG" and text[:1].isupper())
+            # an abbreviation natasha tags as no name is a field («Отдел ЖКХ администрации района»)
+            proper = is_name_like(text, nlp) and (nv.labels[j] is not None or not text.isupper()) or \
+                nv.labels[j] == "LOC" or (nv.labels[j] == "ORG" and text[:1].isupper())
             if closed and not (proper or lem in TERRITORY_LEMMAS):
                 break
             # «по управлению имуществом»: a verbal noun in the «по» group governs an instrumental
-            governed = in_po and case == "Ins" and nv.tokens[last].feats.get("Case") in ("Dat", "Ins") \
-                and last > head and nv.tokens[last].pos == "NOUN"
+            # and so does one that governs it anywhere («Отдел управления образованием»)
+            governed = case == "Ins" and last > head and nv.tokens[last].pos == "NOUN" and (
+                in_po and nv.tokens[last].feats.get("Case") in ("Dat", "Ins")
+                or "governs_instrumental" in head_roles(nv, nlp, last))
             if case == "Gen" or is_name_like(text, nlp) or (group_case is not None and case == group_case) \
                     or governed:
                 evidence = evidence or text[:1].isupper()
@@ -239,6 +255,10 @@ def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
         if text in ("и", ",") and not closed and _coordination_continues(nv, nlp, j, group_case, text):
             j += 1
             continue
+        if in_po and text.lower() in POSSESSIVES and j + 1 < len(nv.tokens) and \
+                nv.tokens[j + 1].pos == "NOUN":
+            j += 1  # «по делам несовершеннолетних и защите их прав»
+            continue
         break
     return last, evidence
 
@@ -261,6 +281,8 @@ def _coordination_continues(nv: Narrative, nlp: Nlp, j: int, group_case: str | N
     if j + 1 >= len(nv.tokens) or not nv.same_clause(j, j + 1):
         return False
     nxt = nv.tokens[j + 1]
+    if nxt.text.isupper() and is_name_like(nxt.text, nlp) and nv.labels[j + 1] is None:
+        return True  # «Отдел строительства, ЖКХ и транспорта»
     if nxt.pos not in ("NOUN", "ADJ") or is_body_head(nv, nlp, j + 1) or _opens_a_kind(nv, nlp, j + 1):
         return False
     if conj == "," and group_case is None:
@@ -272,12 +294,13 @@ def _coordination_continues(nv: Narrative, nlp: Nlp, j: int, group_case: str | N
 
 
 def _opens_a_kind(nv: Narrative, nlp: Nlp, j: int) -> bool:
-    """Token j starts a kind of institution of its own («…, общественных организаций и …»)."""
+    """Token j starts a body or a kind of institution of its own («… Думы и Заболотненского
+    городского Совета», «…, общественных организаций и …»)."""
     k = j
     while k < len(nv.tokens) and nv.tokens[k].pos == "ADJ" and nv.same_clause(j, k):
         k += 1
-    return k < len(nv.tokens) and bool(
-        nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k) & {"qualified_head", "field_head", "sector_head"})
+    return k < len(nv.tokens) and (k > j and is_body_head(nv, nlp, k) or bool(
+        nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k) & {"qualified_head", "sector_head"}))
 
 
 def settlement_or_dedication_end(nv: Narrative, j: int) -> int | None:

@@ -4,9 +4,11 @@
 
 Documents name the bodies that carry out a strategy this way as often as by name, and RuREBus
 marks them INST. A kind counts only with what makes it one (lexicon/data/institution_classes.jsonl):
-a qualifier before it («общественные организации»), a genitive field after it for the kinds that
-are no activities («учреждения культуры», not «организация отдыха»), or a purpose («фонд
-поддержки …»). A bare kind («организации», «предприятия района») names nothing.
+a qualifier next to it («общественные организации»), a sector or field after it («учреждения
+культуры», «органы опеки»; for a kind that also names an activity only in the plural: not
+«организация отдыха»), a purpose («фонд поддержки …»), or a named body it is part of
+(«территориальный орган Федеральной службы …»). A bare kind («организации», «предприятия
+района») names nothing, nor one graded rather than named («крупные предприятия»).
 
 The complement is read more narrowly than a named body's (`bodies.grow_complements`): one
 genitive group and what «и» joins to it, then singular genitives only, then territories, so «…
@@ -25,14 +27,16 @@ from stratdoc.extract.entities.bodies import (
     is_body_head,
     settlement_or_dedication_end,
 )
-from stratdoc.extract.entities.narrative import OPEN_QUOTES, Narrative, word_to_nominative
+from stratdoc.extract.entities.narrative import CASES, NUMBERS, OPEN_QUOTES, Narrative, word_to_nominative
 from stratdoc.extract.entities.org_words import OrgMention, capitalize, is_name_like
 from stratdoc.extract.lexicon.body_heads import INSTITUTION_CLASSES_PATH
 from stratdoc.extract.nlp import Nlp
 
-HEAD_LABELS = frozenset({"qualified_head", "field_head", "purpose_head", "sector_head"})
+HEAD_LABELS = frozenset({"qualified_head", "purpose_head", "sector_head"})
 # «муниципального образования», «муниципального района»: a territory named by an adjective and a noun
 TERRITORY_PHRASES = frozenset({("муниципальный", "образование")})
+# «иные», «другие» close a list of kinds («научные и иные организации») but name none alone.
+OTHER_WORDS = frozenset({"иной", "другой"})
 MAX_GROUPS = 3  # genitive groups after the head, territories aside
 MAX_GROUP_WORDS = 4
 
@@ -48,12 +52,12 @@ def class_body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
         if i + 1 < len(nv.tokens) and nv.tokens[i + 1].text in OPEN_QUOTES:
             continue  # «учреждение «Центр …»»: a descriptor of a quoted name (legal_names, bodies)
         first, qualified = _qualifiers(nv, nlp, i)
-        last, field, kinds = _complement(nv, nlp, i)
-        owner = _body_after(nv, nlp, i, last)
-        field = field or owner > last  # «учреждения Сибирского отделения … академии наук»
-        if not (qualified and "qualified_head" in roles or field and "field_head" in roles
-                or "purpose" in kinds and "purpose_head" in roles
-                or "sector" in kinds and "sector_head" in roles):
+        last, kinds = _complement(nv, nlp, i)
+        owner = _body_after(nv, nlp, i, last)  # «учреждения Сибирского отделения … академии наук»
+        by_sector = ("sector" in kinds or owner > last) and "sector_head" in roles and (
+            tok.feats.get("Number") == "Plur" or "activity" not in roles)
+        if not (qualified and "qualified_head" in roles or by_sector
+                or "purpose" in kinds and "purpose_head" in roles):
             continue
         heads = [i]
         pair = _paired_head(nv, nlp, i) if last == i else None
@@ -68,31 +72,61 @@ def class_body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
 
 
 def _qualifiers(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
-    """First token of the adjectives agreeing with the head before it, and whether one of them
-    names a kind («муниципальных дошкольных образовательных учреждений»); the tagger sometimes
-    takes such an adjective for a noun, which its lemma tells."""
-    feats = nv.tokens[head].feats
-    k = head
+    """First token of the adjectives before the head, and whether they name a kind.
+
+    The adjective next to the head says the kind («муниципальных дошкольных образовательных
+    учреждений»; «муниципальный жилищный фонд» is a housing stock), or a list of them before
+    «иные» («общественные, научные и иные организации»). Adjectives agree with the head, a
+    list is joined by «,» and «и», «не» and an adverb in «-о» stay as printed («социально
+    ориентированные не коммерческие организации»); the tagger sometimes takes such an
+    adjective for a noun or a verb, which its lemma tells.
+    """
+    k, qualified, nearest = head, False, True
     while k - 1 >= 0 and nv.same_clause(k - 1, head):
-        prev = nv.tokens[k - 1]
-        is_qualifier = "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 1)
-        if prev.pos != "ADJ" and not is_qualifier or nv.lemmas[k - 1] in NOT_NAME_MODIFIERS:
-            break
-        if prev.feats.get("Case") != feats.get("Case") or prev.feats.get("Number") != feats.get("Number"):
-            break
-        k -= 1
-    # the adjective next to the head says the kind: «муниципальный жилищный фонд» is a housing stock
-    qualified = k < head and "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, head - 1)
-    # «общественные и научные организации», «бюджетным и автономным учреждениям»
-    while qualified and k - 2 >= 0 and nv.tokens[k - 1].text == "и" and nv.same_clause(k - 2, head) and \
-            "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 2) and \
-            nv.tokens[k - 2].feats.get("Case") == feats.get("Case"):
-        k -= 2
-    if qualified and k - 1 >= 0 and nv.same_clause(k - 1, head) and nv.tokens[k].pos == "ADJ" and (
-            nv.tokens[k - 1].pos == "ADV" and nv.tokens[k - 1].text.endswith("о")
-            or nv.tokens[k - 1].text.lower() == "не"):
-        k -= 1  # «социально ориентированные …», «не коммерческие …» as printed
+        prev, lemma = nv.tokens[k - 1], nv.lemmas[k - 1]
+        if _agreeing_adjective(nv, nlp, k - 1, head):
+            is_qualifier = "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 1)
+            if nearest:
+                qualified, nearest = is_qualifier, lemma in OTHER_WORDS
+            elif is_qualifier and not qualified and k < head and nv.lemmas[k] in OTHER_WORDS | {"и", ","}:
+                qualified = True  # «научные и иные организации»
+            k -= 1
+            continue
+        if (prev.text in (",", "и") or lemma == "не") and k < head and k - 2 >= 0 and \
+                _agreeing_adjective(nv, nlp, k - 2, head):
+            k -= 1  # «образовательных, культурных и спортивных организаций», «не коммерческих»
+            continue
+        if prev.text.lower() == "не" and k < head:
+            k -= 1
+            continue
+        if prev.pos == "ADV" and prev.text.endswith("о") and k < head and nv.tokens[k].pos in (
+                "ADJ", "VERB") and "qualifier" not in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k):
+            k -= 1  # «социально ориентированные», not «непосредственно федеральный …»
+        break
+    while k < head and (nv.tokens[k].text in (",", "и") or nv.lemmas[k] in OTHER_WORDS):
+        k += 1  # «другие институты развития»: «другие» opens no list here
     return k, qualified
+
+
+def _agreeing_adjective(nv: Narrative, nlp: Nlp, k: int, head: int) -> bool:
+    tok, feats = nv.tokens[k], nv.tokens[head].feats
+    qualifier = "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k)
+    # a participle with an adverb: «социально ориентированные»
+    described = tok.pos == "VERB" and k > 0 and nv.tokens[k - 1].pos == "ADV" and \
+        nv.tokens[k - 1].text.endswith("о")
+    if tok.pos != "ADJ" and not qualifier and not described:
+        return False
+    if nv.lemmas[k] in NOT_NAME_MODIFIERS - OTHER_WORDS or "evaluative" in nv.labels_at(
+            nlp, INSTITUTION_CLASSES_PATH, k):
+        return False
+    if not qualifier and not described and not any(p.pos in ("ADJF", "PRTF") for p in nlp.parses(tok.text)):
+        return False  # «посредничества» tagged as an adjective
+    if tok.feats.get("Case") == feats.get("Case") and tok.feats.get("Number") == feats.get("Number"):
+        return True
+    # the tagger's case of a participle is often off; a dictionary reading may still agree
+    want = {CASES.get(feats.get("Case", "")), NUMBERS.get(feats.get("Number", ""))}
+    return described and None not in want and any(
+        p.pos in ("ADJF", "PRTF") and want <= p.grammemes for p in nlp.parses(tok.text))
 
 
 def _paired_head(nv: Narrative, nlp: Nlp, head: int) -> int | None:
@@ -136,7 +170,8 @@ def _group_at(nv: Narrative, nlp: Nlp, j: int, head: int) -> int | None:
             k += 1
             continue
         if tok.pos in ("NOUN", "PROPN") and genitive:
-            return k
+            parses = nlp.parses(tok.text)
+            return None if parses and parses[0].pos == "ADJF" else k  # «органы исполнительной⏎…»
         if k == j and not in_capitals and tok.text.isupper() and is_name_like(tok.text, nlp) \
                 and nv.labels[k] != "LOC":
             return k
@@ -175,16 +210,16 @@ def _territory_end(nv: Narrative, nlp: Nlp, j: int, head: int) -> int | None:
     return None
 
 
-def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool, frozenset[str]]:
-    """Last token of the kind's complement; whether it holds a field, and the labels of the
-    field's first noun (a purpose: «фонд развития …»; a sector: «организации культуры»).
+def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, frozenset[str]]:
+    """Last token of the kind's complement and the labels of its field's first noun (a purpose:
+    «фонд развития …»; a sector: «организации культуры»).
 
     The first genitive group and the groups «и» joins to it are the field («опеки и
     попечительства»); a genitive after them only in the singular and after a word that governs one
     (a purpose or a `chain` noun: «развития малого предпринимательства», «службы занятости
     населения»); territories close the name.
     """
-    last, field, kinds, chains = head, False, frozenset(), False
+    last, kinds, chains = head, frozenset(), False
     j, groups = head + 1, 0
     while groups < MAX_GROUPS:
         if _territory_end(nv, nlp, j, head) is not None:
@@ -197,7 +232,6 @@ def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool, frozense
         if groups and not coordinated and (nv.tokens[end].feats.get("Number") == "Plur" or not chains):
             break  # «органом местного самоуправления условий …», «… требования закона»: an argument
         labels = nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end)
-        field = True
         kinds = labels if groups == 0 else kinds
         chains = "purpose" in labels or "chain" in labels
         last, groups = end, groups + 1
@@ -210,7 +244,7 @@ def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool, frozense
         if end is None:
             break
         last, j = end, end + 1
-    return last, field, kinds
+    return last, kinds
 
 
 def _to_nominative(nv: Narrative, nlp: Nlp, first: int, heads: list[int], last: int) -> str:

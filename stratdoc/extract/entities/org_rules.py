@@ -39,8 +39,12 @@ def find_org_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
     # a kind is a mention of its own where no name or body covers it or crosses its edge; it
     # may hold one («территориальный орган Федеральной службы …»)
     kinds = [c for c in class_body_mentions(nv, nlp)
-             if not any(m.start < c.end and c.start < m.end and not (c.start <= m.start and m.end <= c.end)
-                        for m in named + bodies)]
+             if not any(m.start < c.end and c.start < m.end and not _holds(c, m) for m in named + bodies)]
     out = named + bodies + kinds
     out.sort(key=lambda m: (m.start, -m.end))
     return out
+
+
+def _holds(outer: OrgMention, inner: OrgMention) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end and (outer.start, outer.end) != (
+        inner.start, inner.end)
