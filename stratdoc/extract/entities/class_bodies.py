@@ -37,6 +37,9 @@ HEAD_LABELS = frozenset({"qualified_head", "purpose_head", "sector_head"})
 TERRITORY_PHRASES = frozenset({("муниципальный", "образование")})
 # «иные», «другие» close a list of kinds («научные и иные организации») but name none alone.
 OTHER_WORDS = frozenset({"иной", "другой"})
+# Adjectives that open no field after a kind («организации различных форм», «… всех уровней»).
+NOT_FIELD_MODIFIERS = frozenset({"различный", "весь", "любой", "иной", "другой", "данный", "указанный",
+                                 "такой", "этот", "который", "каждый", "свой"})
 MAX_GROUPS = 3  # genitive groups after the head, territories aside
 MAX_GROUP_WORDS = 4
 
@@ -167,6 +170,8 @@ def _group_at(nv: Narrative, nlp: Nlp, j: int, head: int) -> int | None:
         genitive = tok.feats.get("Case") == "Gen" and (
             tok.text[:1].islower() or in_capitals and tok.text.isupper())
         if tok.pos == "ADJ" and genitive:
+            if nv.lemmas[k] in NOT_FIELD_MODIFIERS:
+                return None  # «организации различных форм»: no field
             k += 1
             continue
         if tok.pos in ("NOUN", "PROPN") and genitive:

@@ -61,7 +61,8 @@ def legal_form_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
             parts.append(phrase_to_nominative(nv, nlp, opener, first_noun(nv, opener, kind_end), kind_end))
         parts.append(nv.phrase(after_kind, close))
         out.append(OrgMention(nv.tokens[i].start, nv.tokens[close].end, " ".join(parts), "legal"))
-    return out
+    # «открытого акционерного общества племрепродуктор «…»» holds «акционерного общества …»
+    return [m for m in out if not any(o.start < m.start and o.end == m.end for o in out)]
 
 
 def _kind_words_end(nv: Narrative, end: int, after: int) -> int | None:
