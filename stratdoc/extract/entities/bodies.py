@@ -17,7 +17,7 @@ from stratdoc.extract.entities.narrative import (
     phrase_to_nominative,
 )
 from stratdoc.extract.entities.org_words import OrgMention, capitalize, is_name_like
-from stratdoc.extract.lexicon.body_heads import BODY_HEADS_PATH
+from stratdoc.extract.lexicon.body_heads import BODY_HEADS_PATH, INSTITUTION_CLASSES_PATH
 from stratdoc.extract.nlp import Nlp, NlpToken
 
 # Head nouns of bodies by role (lexicon/data/body_heads.jsonl): strong heads are hardly ever
@@ -50,6 +50,8 @@ NOT_TOPIC_NOUNS = frozenset({
 })
 # «Администрация г. Тулы», «МКОУ … с. Озерки»: a settlement abbreviation before its name.
 SETTLEMENT_MARKS = frozenset({"г", "гор", "с", "п", "пос", "пгт", "д", "дер", "рп", "ст", "х", "сл"})
+# Possessives inside a body's topic («защите их прав»).
+POSSESSIVES = frozenset({"их", "его", "ее"})
 # «имени И. С. Тургенева», «им. А. С. Пушкина»
 DEDICATION_WORDS = frozenset({"имени", "им"})
 MAX_DEDICATION_TOKENS = 8
@@ -78,7 +80,7 @@ def body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
             opener = _skip_genitives(nv, i)
             close = nv.closing_quote(opener) if nv.tokens[opener].text in OPEN_QUOTES else None
             if close is None and nv.same_clause(i, opener):
-                close = _settlement_or_dedication_end(nv, opener)  # «музей им. А. С. Пушкина»
+                close = settlement_or_dedication_end(nv, opener)  # «музей им. А. С. Пушкина»
             if close is not None and close > opener:
                 first = _name_start(nv, nlp, i)
                 name = capitalize(phrase_to_nominative(nv, nlp, first, i, close))
@@ -86,11 +88,11 @@ def body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
             continue
         if not roles & HEAD_ROLES:
             continue
-        if tok.feats.get("Number") == "Plur" and "short_ministry" not in roles:
+        if tok.feats.get("Number") == "Plur" and not roles & {"short_ministry", "strong"}:
             continue
         first = _name_start(nv, nlp, i)
         last, evidence = grow_complements(nv, nlp, i)
-        if last == i and "short_ministry" not in roles:
+        if last == i and "short_ministry" not in roles and not _named_by_adjective(nv, roles, first, i):
             continue
         if nv.lemmas[i] in BRAND_DESCRIPTORS and nv.closing_quote(i + 1) == last:
             continue  # «корпорации «X»» is the brand X (brand_mentions)
@@ -99,6 +101,17 @@ def body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
         name = capitalize(phrase_to_nominative(nv, nlp, first, i, last))
         out.append(OrgMention(nv.tokens[first].start, nv.tokens[last].end, name, "body"))
     return out
+
+
+def _named_by_adjective(nv: Narrative, roles: frozenset[str], first: int, head: int) -> bool:
+    """«в Кетовскую сельскую Думу», «Рязанской городской Думы»: a strong head whose capitalised
+    adjective, away from a sentence start, names it without a complement."""
+    if "strong" not in roles or first == head or not nv.tokens[first].text[:1].isupper():
+        return False
+    if nv.tokens[first].text.isupper():
+        return False
+    return first > 0 and nv.same_clause(first - 1, first) and nv.tokens[first - 1].text not in (
+        "-", "–", "—", "•", "(", "«", '"', ":")
 
 
 def _skip_genitives(nv: Narrative, head: int, limit: int = 3) -> int:
@@ -137,12 +150,13 @@ def _agrees(tok: NlpToken, case: str | None, number: str | None, nlp: Nlp) -> bo
 
 def _accept_body(nv: Narrative, roles: frozenset[str], first: int, head: int, last: int,
                  evidence: bool) -> bool:
-    """Capitalised complement or quoted name; else a capital head away from a sentence start.
+    """Capitalised complement or quoted name; else a capital head away from a sentence start,
+    or in lower case a strong head with a complement or a body by its «по» topic.
 
-    A weak head in lower case with nothing but a place after it is a role of that place, not a
-    body: «культурный центр Республики Саха (Якутия)».
+    A head that also names a place's role, in lower case with nothing but a place after it, is
+    that role, not a body: «культурный центр Республики Саха (Якутия)».
     """
-    if evidence and "weak" in roles and not nv.tokens[first].text[:1].isupper() and all(
+    if evidence and "place_role" in roles and not nv.tokens[first].text[:1].isupper() and all(
             nv.labels[k] == "LOC" or nv.lemmas[k] in TERRITORY_LEMMAS or nv.tokens[k].pos == "PUNCT"
             for k in range(head + 1, last + 1)):
         return False
@@ -150,7 +164,14 @@ def _accept_body(nv: Narrative, roles: frozenset[str], first: int, head: int, la
         return True
     if "short_ministry" in roles:
         return nv.tokens[head].text[:1].isupper()  # «Минфином» names one body
-    if not nv.tokens[first].text[:1].isupper() or nv.tokens[first].text.isupper():
+    if nv.tokens[first].text[:1].islower():
+        # «администрация района», «министерство экономического развития области»: a strong head
+        # with a complement; one that also names an activity needs a territory in it
+        if "topic_body" in roles and last > head + 1 and nv.lemmas[head + 1] == "по":
+            return True  # «комиссия по делам несовершеннолетних», «штаб по вопросам …»
+        return "strong" in roles and last > head and ("activity" not in roles or any(
+            nv.lemmas[k] in TERRITORY_LEMMAS for k in range(head + 1, last + 1)))
+    if nv.tokens[first].text.isupper():
         return False
     at_start = first == 0 or not nv.same_clause(first - 1, first) or nv.tokens[first - 1].text in (
         "-", "–", "—", "•")
@@ -181,7 +202,7 @@ def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
         case = tok.feats.get("Case")
         if _in_person(nv, j):
             break
-        named = _settlement_or_dedication_end(nv, j)
+        named = settlement_or_dedication_end(nv, j)
         if named is not None:
             last, evidence, closed, j = named, True, True, named + 1
             continue
@@ -196,11 +217,18 @@ def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
             last, evidence, closed, j = close, True, True, close + 1
             continue
         if tok.pos in ("NOUN", "PROPN", "ADJ", "NUM") or is_name_like(text, nlp):
-            proper = is_name_like(text, nlp) or nv.labels[j] == "LOC" or (
-                nv.labels[j] == "ORG" and text[:1].isupper())
+            # an abbreviation natasha tags as no name is a field («Отдел ЖКХ администрации района»)
+            proper = is_name_like(text, nlp) and (nv.labels[j] is not None or not text.isupper()) or \
+                nv.labels[j] == "LOC" or (nv.labels[j] == "ORG" and text[:1].isupper())
             if closed and not (proper or lem in TERRITORY_LEMMAS):
                 break
-            if case == "Gen" or is_name_like(text, nlp) or (group_case is not None and case == group_case):
+            # «по управлению имуществом»: a verbal noun in the «по» group governs an instrumental
+            # and so does one that governs it anywhere («Отдел управления образованием»)
+            governed = case == "Ins" and last > head and nv.tokens[last].pos == "NOUN" and (
+                in_po and nv.tokens[last].feats.get("Case") in ("Dat", "Ins")
+                or "governs_instrumental" in head_roles(nv, nlp, last))
+            if case == "Gen" or is_name_like(text, nlp) or (group_case is not None and case == group_case) \
+                    or governed:
                 evidence = evidence or text[:1].isupper()
                 closed = closed or proper
                 if tok.pos != "ADJ":
@@ -227,6 +255,10 @@ def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
         if text in ("и", ",") and not closed and _coordination_continues(nv, nlp, j, group_case, text):
             j += 1
             continue
+        if in_po and text.lower() in POSSESSIVES and j + 1 < len(nv.tokens) and \
+                nv.tokens[j + 1].pos == "NOUN":
+            j += 1  # «по делам несовершеннолетних и защите их прав»
+            continue
         break
     return last, evidence
 
@@ -249,7 +281,9 @@ def _coordination_continues(nv: Narrative, nlp: Nlp, j: int, group_case: str | N
     if j + 1 >= len(nv.tokens) or not nv.same_clause(j, j + 1):
         return False
     nxt = nv.tokens[j + 1]
-    if nxt.pos not in ("NOUN", "ADJ") or is_body_head(nv, nlp, j + 1):
+    if nxt.text.isupper() and is_name_like(nxt.text, nlp) and nv.labels[j + 1] is None:
+        return True  # «Отдел строительства, ЖКХ и транспорта»
+    if nxt.pos not in ("NOUN", "ADJ") or is_body_head(nv, nlp, j + 1) or _opens_a_kind(nv, nlp, j + 1):
         return False
     if conj == "," and group_case is None:
         window = range(j + 2, min(len(nv.tokens), j + LIST_WINDOW))
@@ -259,7 +293,17 @@ def _coordination_continues(nv: Narrative, nlp: Nlp, j: int, group_case: str | N
     return case == "Gen" if group_case is None else case in (group_case, "Gen")
 
 
-def _settlement_or_dedication_end(nv: Narrative, j: int) -> int | None:
+def _opens_a_kind(nv: Narrative, nlp: Nlp, j: int) -> bool:
+    """Token j starts a body or a kind of institution of its own («… Думы и Заболотненского
+    городского Совета», «…, общественных организаций и …»)."""
+    k = j
+    while k < len(nv.tokens) and nv.tokens[k].pos == "ADJ" and nv.same_clause(j, k):
+        k += 1
+    return k < len(nv.tokens) and (k > j and is_body_head(nv, nlp, k) or bool(
+        nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k) & {"qualified_head", "sector_head"}))
+
+
+def settlement_or_dedication_end(nv: Narrative, j: int) -> int | None:
     """Last token of «г. Тулы» or «имени И. С. Тургенева» starting at token j."""
     text = nv.tokens[j].text.lower()
     if text in SETTLEMENT_MARKS and j + 2 < len(nv.tokens) and nv.tokens[j + 1].text == "." \

@@ -331,7 +331,7 @@ def word_to_nominative(tok: NlpToken, nlp: Nlp, *, gender: str | None = None) ->
     ending = ABBREVIATION_WITH_ENDING.fullmatch(tok.text)
     if ending and tok.feats.get("Case") not in (None, "Nom"):
         return ending.group(1)  # «Лебединского ГОКа» → «ГОК»
-    if tok.text[:1].isupper() and not nlp.is_known(tok.text):
+    if tok.text[:1].isupper() and not nlp.is_known(tok.text) and tok.pos != "ADJ":
         return tok.text  # a proper name the dictionary lacks («Ростех»): guesses go wrong
     case = tok.feats.get("Case")
     if case in (None, "Nom"):

@@ -34,18 +34,26 @@ def extract_organizations(doc: Document, nv: Narrative | None = None, *, nlp: Nl
 
 
 def organization_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
-    """Rule mentions plus the natasha ORG spans no rule span overlaps and no table label cell holds
-    (see `label_cells`), in text order."""
-    rules = find_org_mentions(nv, nlp)
-    out = list(rules)
+    """Rule mentions plus the natasha ORG spans no rule span overlaps, in text order; a table
+    label cell (see `label_cells`) holds neither a natasha span nor a kind of institution
+    («Наименование органа местного самоуправления»)."""
     labels = document_label_cells(nv.page_of)
+    rules = [m for m in find_org_mentions(nv, nlp)
+             if m.rule != "class" or not in_label_cell(m.start, m.end, labels)]
+    out = list(rules)
     for m in ner_mentions(nv, nlp):
         if in_label_cell(m.start, m.end, labels):
             continue
-        if not any(m.start < r.end and r.start < m.end for r in rules):
+        if not any(m.start < r.end and r.start < m.end for r in rules if not _holds(r, m)):
             out.append(m)
     out.sort(key=lambda m: (m.start, -m.end))
     return resolve_aliases(nv, out)
+
+
+def _holds(rule: OrgMention, m: OrgMention) -> bool:
+    """A kind of institution holding a name natasha found («территориальный орган Федеральной
+    службы …»): the name is an organization of its own."""
+    return rule.rule == "class" and rule.start <= m.start and m.end <= rule.end
 
 
 def resolve_aliases(nv: Narrative, mentions: list[OrgMention]) -> list[OrgMention]:

@@ -29,3 +29,7 @@ def unit_head_forms() -> dict[str, tuple[str, ...]]:
 
 # Abbreviations of kinds of bodies, as printed: «ОМСУ», «ОИВ».
 BODY_ABBREVIATIONS: frozenset[str] = frozenset(token_values(BODY_HEADS_PATH, "abbreviation", "ORTH"))
+
+# Kinds of institutions named without a proper name («учреждения культуры»), their qualifiers and
+# purposes: entities/class_bodies.py.
+INSTITUTION_CLASSES_PATH = DATA / "institution_classes.jsonl"
