@@ -125,3 +125,25 @@ def test_labels_and_periods_are_not_records(text: str) -> None:
     assert not any(g.text.lower().startswith("цель") for g in got.goals)
     assert got.measures
     assert all(any(c.isalpha() and c.lower() not in "годыгг" for c in m.name) for m in got.measures)
+
+
+# Adjectives of an enumeration left open («… и т. д.») are no more directions than the closed
+# ones; a cluster named by an adjective and its noun («Лесной кластер») still is one.
+OPEN_ENUMERATIONS = [
+    ("В доме культуры Ольховки работают кружки разных направлений: хоровые, вокальные, "
+     "цирковые и т.д.\nОсновные направления развития культуры:\n- ремонт сельских клубов.",
+     {"ремонт сельских клубов"}),
+    ("Секции Кедрового Лога ведут занятия по направлениям: лыжные, шахматные и др.\n"
+     "Приоритетные направления:\n- строительство лыжной базы.",
+     {"строительство лыжной базы"}),
+    ("Приоритетные направления развития Сосновца:\n"
+     "1. Лесной кластер. Развитие глубокой переработки древесины.\n"
+     "2. Аграрный кластер. Развитие молочного животноводства.",
+     {"Лесной кластер", "Аграрный кластер"}),
+]
+
+
+@pytest.mark.parametrize("text,names", OPEN_ENUMERATIONS)
+def test_open_enumerations_are_not_directions(text: str, names: set[str]) -> None:
+    got = {d.name for d in extract_structure(doc_from_text(text), NLP).directions}
+    assert got == names
