@@ -26,6 +26,8 @@ LABEL_ONLY_RE = re.compile(rf"{cues.GOAL_WORD}\s*(?:№\s*)?\d{{1,2}}(?:\.\d{{1,
 # «…, в том числе» at the end: the sentence went on to a list the record does not hold.
 OPEN_TAIL_RE = re.compile(r"[,\s]+(?:в\s+том\s+числе|а\s+также|включая)\s*:?\s*$", re.I)
 ADJECTIVES = ("ADJF", "PRTF")
+# «музыкальные и т. д.», «кружки и др.»: an open end of an enumeration.
+ETC_TAIL_RE = re.compile(r"\s+и\s+(?:т\.\s*д|т\.\s*п|др)\.?\s*$", re.I)
 
 
 def opening_labels(nlp: Nlp, text: str) -> set[str]:
@@ -46,16 +48,19 @@ def is_act(nlp: Nlp, text: str) -> bool:
 
 def is_lone_adjective(nlp: Nlp, text: str) -> bool:
     """«льняного», «тепличного направлений»: adjectives and at most the cue noun they agree with."""
-    found = words(text)
+    found = words(ETC_TAIL_RE.sub("", text))
     if not found or len(found) > 3:
         return False
+    nominative = True
     for w in found:
-        if word_form(nlp, w.text).pos in ADJECTIVES:
-            continue
-        if word_labels(nlp, cues.DIRECTION_CUES, w.text) & {"direction", "cluster"}:
-            continue
-        return False
-    return True
+        form = word_form(nlp, w.text)
+        if form.pos in ADJECTIVES:
+            nominative = nominative and "nomn" in form.cases
+        elif not word_labels(nlp, cues.DIRECTION_CUES, w.text) & {"direction", "cluster"}:
+            return False
+    # «Туристический кластер» names a cluster; «тепличного направлений» is the tail of a list
+    # whose noun stands at its end, and «театральные» alone has no noun at all.
+    return not nominative or all(word_form(nlp, w.text).pos in ADJECTIVES for w in found)
 
 
 def is_stray(nlp: Nlp, text: str, *, quantity: bool) -> bool:
