@@ -147,3 +147,37 @@ OPEN_ENUMERATIONS = [
 def test_open_enumerations_are_not_directions(text: str, names: set[str]) -> None:
     got = {d.name for d in extract_structure(doc_from_text(text), NLP).directions}
     assert got == names
+
+
+# Letter markers «а)», «б)» open tasks, not a conjunction tail; a goal stated only as a reference
+# to a numbered goal («Основной целью является цель № 2.») hands its tasks to that goal.
+MARKED_AND_REFERRED = [
+    ("Цель программы: профилактика правонарушений в Ольховском районе.\n"
+     "Задачи:\n"
+     "а).Установка камер видеонаблюдения на площадях;\n"
+     "б).Организация народных дружин.",
+     [(None, "профилактика правонарушений в Ольховском районе",
+       ["Установка камер видеонаблюдения на площадях", "Организация народных дружин"])]),
+    ("Цели программы:\n"
+     "1. Газификация поселка Кедровый Лог;\n"
+     "2. Ремонт сельских дорог.\n"
+     "Основной целью подпрограммы является цель № 2.\n"
+     "Задача 1. Ремонт моста через реку Кедровку.",
+     [("1", "Газификация поселка Кедровый Лог", []),
+      ("2", "Ремонт сельских дорог", ["Ремонт моста через реку Кедровку"])]),
+    ("Цели:\n"
+     "1. Чистые дворы Сосновца;\n"
+     "2. Безопасные улицы Сосновца.\n"
+     "Главной целью подпрограммы является цель № 1.\n"
+     "Задачи:\n"
+     "а) уборка дворовых территорий;\n"
+     "б) вывоз крупногабаритного мусора.",
+     [("1", "Чистые дворы Сосновца", ["уборка дворовых территорий", "вывоз крупногабаритного мусора"]),
+      ("2", "Безопасные улицы Сосновца", [])]),
+]
+
+
+@pytest.mark.parametrize("text,goals", MARKED_AND_REFERRED)
+def test_marked_tasks_and_referred_goals(text: str, goals: list) -> None:
+    got = extract_structure(doc_from_text(text), NLP).goals
+    assert [(g.number, g.text, [t.text.lstrip("абв). ") for t in g.tasks]) for g in got] == goals
