@@ -22,7 +22,9 @@ ACT_REFERENCE_RE = re.compile(r"\bот\s+\d{1,2}(?:[./]\d{1,2}[./]\d{2,4}|\s+[а
 # Words of a period: «2016 – 2021 годы», «2019 - 2024 гг.».
 PERIOD_WORDS = frozenset({"год", "годы", "года", "годов", "гг", "г"})
 # A label alone: «цель № 1», «Цель 2.»
-LABEL_ONLY_RE = re.compile(rf"{cues.GOAL_WORD}\s*(?:№\s*)?\d{{1,2}}(?:\.\d{{1,2}})*\.?", re.I)
+LABEL_ONLY_RE = re.compile(rf"{cues.GOAL_WORD}\s*(?:№\s*)?(?P<num>\d{{1,2}}(?:\.\d{{1,2}})*)\.?", re.I)
+# «а)», «б).»: a letter marking an item, not the conjunction «а».
+LETTER_MARKER_RE = re.compile(r"^\s*[а-яё]\s*[).]")
 # «…, в том числе» at the end: the sentence went on to a list the record does not hold.
 OPEN_TAIL_RE = re.compile(r"[,\s]+(?:в\s+том\s+числе|а\s+также|включая)\s*:?\s*$", re.I)
 ADJECTIVES = ("ADJF", "PRTF")
@@ -68,6 +70,8 @@ def is_stray(nlp: Nlp, text: str, *, quantity: bool) -> bool:
     if is_period(text) or LABEL_ONLY_RE.fullmatch(text.strip()) or is_act(nlp, text):
         return True
     opening = opening_labels(nlp, text)
+    if LETTER_MARKER_RE.match(text):
+        opening.discard("opener")
     return "opener" in opening or (quantity and "quantity" in opening)
 
 
@@ -86,9 +90,25 @@ def tidy_goal(nlp: Nlp, g: Goal) -> Goal:
     return g if len(tasks) == len(g.tasks) else g.model_copy(update={"tasks": tasks})
 
 
+def hand_over_tasks(goals: list[Goal]) -> list[Goal]:
+    """A goal stated as a reference («Основной целью является цель № 2.») is goal 2: its tasks
+    join that goal when the document numbers one so."""
+    by_number = {g.number: g for g in goals if g.number}
+    out = []
+    for g in goals:
+        m = LABEL_ONLY_RE.fullmatch(g.text.strip())
+        target = by_number.get(m.group("num")) if m else None
+        if target is not None and target is not g:
+            target.tasks.extend(t for t in g.tasks if t not in target.tasks)
+            continue
+        out.append(g)
+    return out
+
+
 def drop_strays(nlp: Nlp, ex: Extraction) -> Extraction:
     """The records of `ex` without the stray shapes."""
-    goals = [tidy_goal(nlp, g) for g in ex.goals if not is_stray(nlp, g.text, quantity=True)]
+    kept = hand_over_tasks([g.model_copy(deep=True) for g in ex.goals])
+    goals = [tidy_goal(nlp, g) for g in kept if not is_stray(nlp, g.text, quantity=True)]
     directions = [tidy_direction(d) for d in ex.directions if not stray_direction(nlp, d)]
     measures: list[Measure] = [m for m in ex.measures if not is_stray(nlp, m.name, quantity=False)]
     return ex.model_copy(update={"goals": goals, "directions": directions, "measures": measures})
