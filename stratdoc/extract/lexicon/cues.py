@@ -22,6 +22,9 @@ PROJECT_CUES = DATA / "project_cues.jsonl"
 MEASURE_CUES = DATA / "measure_cues.jsonl"
 # Phrases opening a sentence that continues the previous sentence's list (label: continuation).
 CONTINUATION_CUES = DATA / "continuation_cues.jsonl"
+# Labels: quantity, act, body, opener (what a line that reads as a record opens with when it is
+# an indicator, a cited legal act, a body or the tail of a sentence: text/record_shapes.py).
+RECORD_SHAPE_CUES = DATA / "record_shape_cues.jsonl"
 
 # --- directions ------------------------------------------------------------------------
 

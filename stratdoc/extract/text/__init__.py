@@ -10,15 +10,16 @@ from stratdoc.extract.text.directions import extract_directions
 from stratdoc.extract.text.goals import extract_goals
 from stratdoc.extract.text.measures import extract_text_measures
 from stratdoc.extract.text.projects import extract_text_projects
+from stratdoc.extract.text.record_shapes import drop_strays
 from stratdoc.schema import Document, Extraction
 
 
 def extract_structure(doc: Document, nlp: Nlp | None = None) -> Extraction:
     """The text's records; `nlp` is the process's models unless the caller brings its own."""
     nlp = nlp or shared()
-    return Extraction(
+    return drop_strays(nlp, Extraction(
         directions=extract_directions(doc, nlp),
         goals=extract_goals(doc, nlp),
         measures=extract_text_measures(doc, nlp),
         projects=extract_text_projects(doc, nlp),
-    )
+    ))
