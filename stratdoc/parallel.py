@@ -10,6 +10,7 @@ At most two documents per worker wait for the writer, which bounds memory on lon
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -37,10 +38,21 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _warm() -> None:
-    """Load the models once in each worker (a no-op after fork from a process that has them)."""
+_limits: list[object] = []  # the worker's BLAS thread limit, kept for the worker's life
+
+
+def _warm(threads: int | None = None) -> None:
+    """Load the models once in each worker (a no-op after fork from a process that has them).
+
+    In a worker, NER's matrix products get `threads` BLAS threads: OpenBLAS starts one per core in
+    every process, and N workers with a core's worth of threads each ran each document about
+    three times slower than one process did."""
     from stratdoc.extract.nlp import shared
 
+    if threads is not None:
+        from threadpoolctl import threadpool_limits
+
+        _limits.append(threadpool_limits(limits=threads))
     shared()
 
 
@@ -57,11 +69,26 @@ def ingest_in_pool(engine: Engine, paths: list[Path], *, run_id: int, force: boo
                    store: Callable[..., FileResult]) -> Iterator[FileResult]:
     """Results in the order of `paths`; a file whose bytes came earlier in the batch is judged
     when its turn comes, after the earlier one is stored, as a one-process run would judge it."""
+    _warm()  # workers forked after this start with the models
+    gc.freeze()  # and without copying the heap: a collection in a child would touch every page
+    try:
+        yield from _drain(engine, paths, run_id=run_id, force=force, limits=limits, jobs=jobs,
+                          missing=missing, read=read, skip=skip, process=process, store=store)
+    finally:
+        gc.unfreeze()
+
+
+def _drain(engine: Engine, paths: list[Path], *, run_id: int, force: bool, limits: ReadLimits, jobs: int,
+           missing: Callable[[Path], FileResult | None], read: Callable[[Path], bytes | FileResult],
+           skip: Callable[[Engine, Path, str, bool], FileResult | None], process: Callable[..., Processed],
+           store: Callable[..., FileResult]) -> Iterator[FileResult]:
     # What waits for the writer: a result already known, a worker's future, or a repeat to judge.
     pending: deque[tuple[Path, Any]] = deque()
     seen: set[str] = set()
     todo = iter(paths)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_warm) as pool:
+    threads = max(1, default_jobs() // jobs)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_warm,
+                             initargs=(threads,)) as pool:
 
         def fill() -> None:
             while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
