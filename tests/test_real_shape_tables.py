@@ -22,24 +22,15 @@ from stratdoc.extract.tables.grid import dropped_columns, table_to_rows
 from stratdoc.ingest import read
 from stratdoc.schema import Cell
 from stratdoc.schema import Table as DocTable
-from stratdoc.schema.records import Extraction, Indicator
+from stratdoc.schema.records import Extraction
 from tests.office_factory import cell, docx_bytes, para, row, table
 from tests.table_corpus_real_shapes import BUILDERS
+from tests.test_scenario_indicators import _key_shape, _shape
 
 NLP = shared()
 DATA = Path(__file__).parent / "data" / "tables"
 
 Table = tuple[list[str], list[list[str]]]  # caption lines, grid rows
-
-
-def _shape(i: Indicator) -> dict:
-    return {"number": i.number, "name": i.name, "unit": i.unit,
-            "values": [(v.year, v.value, v.kind, v.scenario) for v in i.values]}
-
-
-def _key_shape(i: dict) -> dict:
-    return {"number": i["number"], "name": i["name"], "unit": i["unit"],
-            "values": [(v["year"], v["value"], v["kind"], v["scenario"]) for v in i["values"]]}
 
 
 @pytest.fixture(scope="module")
