@@ -1,4 +1,4 @@
-"""Worker processes for batches: they read and extract, this process alone writes.
+"""Worker processes for batches: they read and extract, the caller's process alone writes.
 
 Reading a PDF and tagging its text take far longer than storing the records, so a batch is
 spread over a process pool while one writer (the caller's process) stores each document in its
@@ -13,21 +13,11 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections import deque
-from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
-from stratdoc.ingest.builder import sha256_hex
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-    from stratdoc.ingest.settings import ReadLimits
-    from stratdoc.pipeline import FileResult, Processed
-
-IN_FLIGHT_PER_WORKER = 2
+IN_FLIGHT_PER_WORKER = 2  # documents per worker that may wait for the writer
 
 
 def default_jobs() -> int:
@@ -61,74 +51,14 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def ingest_in_pool(engine: Engine, paths: list[Path], *, run_id: int, force: bool, limits: ReadLimits,
-                   jobs: int, missing: Callable[[Path], FileResult | None],
-                   read: Callable[[Path], bytes | FileResult],
-                   skip: Callable[[Engine, Path, str, bool], FileResult | None],
-                   process: Callable[..., Processed],
-                   store: Callable[..., FileResult]) -> Iterator[FileResult]:
-    """Results in the order of `paths`; a file whose bytes came earlier in the batch is judged
-    when its turn comes, after the earlier one is stored, as a one-process run would judge it."""
+@contextmanager
+def worker_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """A pool of `jobs` workers that start with this process's models and their share of the cores."""
     _warm()  # workers forked after this start with the models
     gc.freeze()  # and without copying the heap: a collection in a child would touch every page
     try:
-        yield from _drain(engine, paths, run_id=run_id, force=force, limits=limits, jobs=jobs,
-                          missing=missing, read=read, skip=skip, process=process, store=store)
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_warm,
+                                 initargs=(max(1, default_jobs() // jobs),)) as pool:
+            yield pool
     finally:
         gc.unfreeze()
-
-
-def _drain(engine: Engine, paths: list[Path], *, run_id: int, force: bool, limits: ReadLimits, jobs: int,
-           missing: Callable[[Path], FileResult | None], read: Callable[[Path], bytes | FileResult],
-           skip: Callable[[Engine, Path, str, bool], FileResult | None], process: Callable[..., Processed],
-           store: Callable[..., FileResult]) -> Iterator[FileResult]:
-    # What waits for the writer: a result already known, a worker's future, or a repeat to judge.
-    pending: deque[tuple[Path, Any]] = deque()
-    seen: set[str] = set()
-    todo = iter(paths)
-    threads = max(1, default_jobs() // jobs)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_warm,
-                             initargs=(threads,)) as pool:
-
-        def fill() -> None:
-            while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
-                path = next(todo, None)
-                if path is None:
-                    return
-                known = missing(path)
-                data = known or read(path)
-                if not isinstance(data, bytes):
-                    pending.append((path, data))
-                    continue
-                doc_id = sha256_hex(data)
-                if doc_id in seen:
-                    pending.append((path, ("repeat", data)))
-                    continue
-                seen.add(doc_id)
-                known = skip(engine, path, doc_id, force)
-                pending.append((path, known or pool.submit(process, path, None, limits)))
-
-        fill()
-        while pending:
-            path, item = pending.popleft()
-            if isinstance(item, Future):
-                try:
-                    processed = item.result()
-                except Exception as e:  # noqa: BLE001 - a worker that died fails its file only
-                    yield _worker_failed(path, e)
-                else:
-                    yield store(engine, processed, run_id=run_id)
-            elif isinstance(item, tuple):
-                data = item[1]
-                yield skip(engine, path, sha256_hex(data), force) or store(
-                    engine, process(path, data, limits), run_id=run_id)
-            else:
-                yield item
-            fill()
-
-
-def _worker_failed(path: Path, e: BaseException) -> FileResult:
-    from stratdoc.pipeline import FileResult
-
-    reason = f"{type(e).__name__}: {e}".splitlines()[0][:300]
-    return FileResult(path, "failed", stage="extract", message=f"{path.name}: worker failed: {reason}")

@@ -6,7 +6,9 @@ reason) and reported, and the next file goes on.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from stratdoc.extract import extract, org_key
 from stratdoc.ingest import SUPPORTED_SUFFIXES, read_bytes
 from stratdoc.ingest.builder import sha256_hex
 from stratdoc.ingest.settings import ReadLimits, resolve
-from stratdoc.parallel import default_jobs, ingest_in_pool
+from stratdoc.parallel import IN_FLIGHT_PER_WORKER, default_jobs, worker_pool
 from stratdoc.schema import Document
 from stratdoc.schema.records import RECORD_LISTS, Extraction
 from stratdoc.store import models, repository
@@ -111,14 +113,16 @@ def _already_stored(engine: Engine, path: Path, doc_id: str, force: bool) -> Fil
     return None
 
 
-def process_file(path: Path, data: bytes | None = None, limits: ReadLimits | None = None) -> Processed:
-    """Read and extract one file, touching no database: the part a worker process runs."""
+def process_file(path: Path, data: bytes | None = None, limits: ReadLimits | None = None,
+                 doc_id: str | None = None) -> Processed:
+    """Read and extract one file, touching no database: the part a worker process runs.
+    `doc_id`: the hash of `data` when the caller has it already."""
     if data is None:
         got = _read_file(path)
         if isinstance(got, FileResult):
             return Processed(path, "", failure=got)
         data = got
-    doc_id = sha256_hex(data)
+    doc_id = doc_id or sha256_hex(data)
     stage = "read"
     try:
         doc = read_bytes(path, data, limits)
@@ -132,10 +136,13 @@ def process_file(path: Path, data: bytes | None = None, limits: ReadLimits | Non
     return Processed(path, doc_id, n_bytes=len(data), doc=doc, ext=ext)
 
 
+def _reason(e: BaseException) -> str:
+    return f"{type(e).__name__}: {e}".splitlines()[0][:300]
+
+
 def _crash(path: Path, doc_id: str | None, stage: str, e: BaseException) -> FileResult:
-    reason = f"{type(e).__name__}: {e}".splitlines()[0][:300]
     return FileResult(path, "failed", doc_id=doc_id, stage=stage,
-                      message=f"{path.name}: {stage} failed: {reason}")
+                      message=f"{path.name}: {stage} failed: {_reason(e)}")
 
 
 def store_processed(engine: Engine, item: Processed, *, run_id: int | None) -> FileResult:
@@ -161,10 +168,11 @@ def ingest_file(engine: Engine, path: Path, *, run_id: int | None, force: bool =
     data = _read_file(path)
     if isinstance(data, FileResult):
         return data
-    skipped = _already_stored(engine, path, sha256_hex(data), force)
+    doc_id = sha256_hex(data)
+    skipped = _already_stored(engine, path, doc_id, force)
     if skipped is not None:
         return skipped
-    return store_processed(engine, process_file(path, data, limits), run_id=run_id)
+    return store_processed(engine, process_file(path, data, limits, doc_id), run_id=run_id)
 
 
 def _missing(path: Path) -> FileResult | None:
@@ -180,9 +188,54 @@ def _results(engine: Engine, files: list[Path], *, run_id: int, force: bool, lim
         for path in files:
             yield _missing(path) or ingest_file(engine, path, run_id=run_id, force=force, limits=limits)
         return
-    yield from ingest_in_pool(engine, files, run_id=run_id, force=force, limits=limits,
-                              jobs=min(workers, len(files)), missing=_missing, read=_read_file,
-                              skip=_already_stored, process=process_file, store=store_processed)
+    yield from _pooled_results(engine, files, run_id=run_id, force=force, limits=limits,
+                               jobs=min(workers, len(files)))
+
+
+def _pooled_results(engine: Engine, files: list[Path], *, run_id: int, force: bool, limits: ReadLimits,
+                    jobs: int) -> Iterator[FileResult]:
+    """`ingest_file` over a worker pool, results in the order of `files`. A file whose bytes came
+    earlier in the batch is judged when its turn comes, after the earlier one is stored, as a
+    one-process run would judge it."""
+    # What waits for the writer: a result already known, a worker's future, or a repeat to judge.
+    pending: deque[tuple[Path, FileResult | Future[Processed] | bytes]] = deque()
+    seen: set[str] = set()
+    todo = iter(files)
+    with worker_pool(jobs) as pool:
+
+        def fill() -> None:
+            while len(pending) < jobs * IN_FLIGHT_PER_WORKER:
+                path = next(todo, None)
+                if path is None:
+                    return
+                data = _missing(path) or _read_file(path)
+                if isinstance(data, FileResult):
+                    pending.append((path, data))
+                    continue
+                doc_id = sha256_hex(data)
+                if doc_id in seen:
+                    pending.append((path, data))
+                    continue
+                seen.add(doc_id)
+                pending.append((path, _already_stored(engine, path, doc_id, force)
+                                or pool.submit(process_file, path, None, limits, doc_id)))
+
+        fill()
+        while pending:
+            path, item = pending.popleft()
+            if isinstance(item, Future):
+                try:
+                    processed = item.result()
+                except Exception as e:  # noqa: BLE001 - a worker that died fails its file only
+                    yield FileResult(path, "failed", stage="extract",
+                                     message=f"{path.name}: worker failed: {_reason(e)}")
+                else:
+                    yield store_processed(engine, processed, run_id=run_id)
+            elif isinstance(item, bytes):
+                yield ingest_file(engine, path, run_id=run_id, force=force, limits=limits)
+            else:
+                yield item
+            fill()
 
 
 def ingest_paths(paths: Iterable[str | Path], db: str | Path | None = None, *, force: bool = False,
