@@ -16,6 +16,7 @@ from stratdoc.extract.lexicon.gazetteer import tokenize
 from stratdoc.extract.lexicon.places import TextWords, find_cities, find_regions
 from stratdoc.extract.nlp import Nlp
 
+MAX_TERRITORY_WORDS = 4  # a longer label is a phrase about a territory, not its name
 TERRITORIES_PATH = Path(__file__).parent / "data" / "territories.jsonl"
 # A bracketed note after the territory («ЦФО (без Москвы)», «Россия (оценка)»).
 BRACKET_TAIL_RE = re.compile(r"\s*\([^()]*\)\s*$")
@@ -32,9 +33,9 @@ def _whole(hits: list, text: str) -> bool:
 def names_a_territory(label: str, nlp: Nlp) -> bool:
     """The whole label is one territory, perhaps with a bracketed note."""
     text = BRACKET_TAIL_RE.sub("", label).strip(" .,:;*")
-    if not text or len(tokenize(text)) > 4:
-        return False
     words = [t.text for t in tokenize(text)]
+    if not words or len(words) > MAX_TERRITORY_WORDS:
+        return False
     matches = nlp.patterns(TERRITORIES_PATH).find_in_words(words)
     if len(matches) == 1 and matches[0][1] == 0 and matches[0][2] == len(words):
         return True
