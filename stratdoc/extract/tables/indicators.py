@@ -91,8 +91,8 @@ def split_name_scenario(name: str, nlp: Nlp) -> tuple[str, str | None]:
     m = SCENARIO_NOTE_RE.search(name)
     if m is None:
         return name, None
-    found = scenario_label(m.group(1), nlp)
-    if found is None or len(m.group(1).split()) > SCENARIO_ROW_MAX_WORDS:
+    found = _row_scenario(m.group(1), nlp)
+    if found is None:
         return name, None
     return name[:m.start()].rstrip(" ,"), found
 
