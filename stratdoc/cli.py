@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from stratdoc.errors import StratdocError
 from stratdoc.version import PIPELINE_VERSION
@@ -193,6 +194,59 @@ def show(
                 out.print(f"… {len(row.blocks) - len(shown)} more blocks (--blocks 0 for all)")
     except StratdocError as e:
         raise _fail(str(e)) from e
+
+
+@app.command()
+def query(
+    sql: Annotated[str, typer.Argument(help="One SELECT (or WITH … SELECT) statement.")],
+    db: DbOption = None,
+    param: Annotated[list[str] | None, typer.Option(
+        "--param", "-p", metavar="NAME=VALUE", help="Bind :NAME in the statement to VALUE (repeatable); "
+        "numbers are bound as numbers.")] = None,
+    as_csv: Annotated[bool, typer.Option("--csv", help="CSV with a header instead of a table.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="A JSON array of row objects.")] = False,
+) -> None:
+    """Run one read-only SQL query against the store and print the rows.
+
+    The connection cannot write (SQLite opened read-only, PostgreSQL in a read-only
+    transaction); anything but a single SELECT is refused. The v_* views (README, «Querying
+    the database») flatten the records with their document and the text they came from.
+
+    Example: stratdoc query "SELECT municipality, parent_name, amount_rub FROM v_funding WHERE
+    source = :src AND year = :year" -p src=regional -p year=2024
+    """
+    from stratdoc.store.query import parse_param, run_query
+
+    if as_csv and as_json:
+        raise _fail("choose one of --csv and --json")
+    try:
+        params = dict(parse_param(p) for p in param or [])
+        result = run_query(db, sql, params)
+    except StratdocError as e:
+        raise _fail(str(e)) from e
+    _print_rows(result.columns, result.rows, as_csv=as_csv, as_json=as_json)
+
+
+def _print_rows(columns: list[str], rows: list[tuple[object, ...]], *, as_csv: bool, as_json: bool) -> None:
+    import csv
+    import json
+
+    if as_json:
+        sys.stdout.write(json.dumps([dict(zip(columns, r, strict=True)) for r in rows], ensure_ascii=False,
+                                    indent=1) + "\n")
+        return
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(["" if v is None else v for v in r] for r in rows)
+        return
+    table = Table(show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*(Text("" if v is None else str(v)) for v in r))  # cells are data, not markup
+    out.print(table)
+    err.print(f"{len(rows)} rows", markup=False, highlight=False)
 
 
 def main() -> None:

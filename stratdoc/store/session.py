@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from stratdoc.errors import StoreError
 from stratdoc.store.models import Base
+from stratdoc.store.views import create_views
 
 DEFAULT_DB = "stratdoc.db"
 ENV_VAR = "STRATDOC_DB"
@@ -42,6 +43,7 @@ def open_engine(db: str | Path | None = None, create: bool = True) -> Engine:
             event.listen(engine, "connect", _sqlite_pragmas)
         if create:
             Base.metadata.create_all(engine)
+            create_views(engine)
     except (exc.SQLAlchemyError, ImportError, OSError) as e:
         raise StoreError(f"cannot open database {url}: {e.__class__.__name__}: {e}".splitlines()[0]) from e
     return engine
