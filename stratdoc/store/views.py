@@ -142,7 +142,7 @@ def create_views(engine: Engine) -> None:
                 if stored.get(name) == sql:
                     continue
                 if name in stored:
-                    conn.execute(text(f"DROP VIEW {name}"))
+                    conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
                 conn.execute(text(f"CREATE VIEW IF NOT EXISTS {name} AS {body}"))
         else:
             for name, body in defs.items():
