@@ -37,6 +37,7 @@ DbOption = Annotated[str | None, typer.Option(
 
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
+    csv = "csv"
 
 
 def _fail(message: str) -> typer.Exit:
@@ -103,13 +104,24 @@ def export(
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ExportFormat.jsonl),
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write; default stdout.")] = None,
+        "--output", "-o", help="jsonl: file to write (default stdout); csv: folder to write the files "
+        "into (required).")] = None,
+    since: Annotated[int | None, typer.Option(
+        "--since", metavar="RUN", help="Only documents stored by runs after run RUN (see `stratdoc "
+        "query \"SELECT * FROM runs\"`).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Write every stored document in the export contract, one JSON object per line.
+    """Write the stored documents: the export contract as JSON Lines, or one CSV per record kind.
+
+    Every record carries a stable `id` (the same file and pipeline give the same ids), so an
+    importer can upsert; CSV rows of nested lines carry their parent's id.
 
     Example: stratdoc export --format jsonl -o export.jsonl
+    Example: stratdoc export --format csv -o export/ --since 3
     """
+    if format is ExportFormat.csv:
+        _export_csv(output, since, db)
+        return
     from stratdoc.store.export import write_jsonl
     from stratdoc.store.session import open_engine, session_factory
 
@@ -117,14 +129,34 @@ def export(
         engine = open_engine(db)
         with session_factory(engine)() as session:
             if output is None:
-                n = write_jsonl(session, sys.stdout)
+                n = write_jsonl(session, sys.stdout, since_run=since)
             else:
                 with output.open("w", encoding="utf-8") as fh:
-                    n = write_jsonl(session, fh)
+                    n = write_jsonl(session, fh, since_run=since)
     except (StratdocError, OSError) as e:
         raise _fail(str(e)) from e
     if output is not None:
         err.print(f"{n} documents written to {output}", markup=False, highlight=False)
+
+
+def _export_csv(output: Path | None, since: int | None, db: str | None) -> None:
+    from stratdoc.store.csv_export import write_csv_dir
+    from stratdoc.store.export import iter_records
+    from stratdoc.store.session import open_engine, session_factory
+
+    if output is None:
+        raise _fail("--format csv writes one file per record kind: give a folder with -o DIR")
+    if output.exists() and not output.is_dir():
+        raise _fail(f"{output}: not a folder (--format csv writes one file per record kind)")
+    try:
+        engine = open_engine(db)
+        with session_factory(engine)() as session:
+            counts = write_csv_dir(iter_records(session, since_run=since), output)
+    except (StratdocError, OSError) as e:
+        raise _fail(str(e)) from e
+    err.print(f"{counts['documents']} documents written to {output}/: "
+              + ", ".join(f"{name} {n}" for name, n in counts.items() if name != "documents"),
+              markup=False, highlight=False)
 
 
 @app.command()
@@ -247,6 +279,19 @@ def _print_rows(columns: list[str], rows: list[tuple[object, ...]], *, as_csv: b
         table.add_row(*(Text("" if v is None else str(v)) for v in r))  # cells are data, not markup
     out.print(table)
     err.print(f"{len(rows)} rows", markup=False, highlight=False)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one line of `stratdoc export --format jsonl`.
+
+    Example: stratdoc schema > stratdoc-export.schema.json
+    """
+    import json
+
+    from stratdoc.schema.export import export_json_schema
+
+    sys.stdout.write(json.dumps(export_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
 def main() -> None:

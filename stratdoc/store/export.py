@@ -2,12 +2,24 @@
 
 Reading back from the SQL rows, not from in-memory records, proves that what consumers get
 is what the database holds.
+
+Every record, funding line, task and indicator value carries a stable `id`, so a tracking
+system can upsert: re-running the same pipeline version over the same file gives the same ids.
+The id is `record_id(parent, kind, start, end, n)`: the first 32 hex digits of the sha256 of the
+parent's id (the document's id for a top-level record, the measure's or project's id for its
+funding lines, the goal's or indicator's id for its tasks and values), the list's name, the
+span's start and end, and `n`, the record's place among the parent's records of that kind with
+that same span (0 for nearly all). The span, not the record's index, is the key so that a record
+found earlier in a document by a later pipeline version does not renumber every record after it;
+a record whose span moves gets a new id. Tasks and values have no span of their own: their
+place in the parent's list stands for it.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -17,7 +29,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stratdoc.store import models as db
-from stratdoc.store.repository import META_FIELDS, iter_documents
+from stratdoc.store.repository import META_FIELDS
+
+NESTED = {"measures": ("funding",), "projects": ("funding",), "goals": ("tasks",),
+          "indicators": ("values",)}
+"""Lists inside a record whose items get ids of their own, keyed on the record's id."""
 
 
 def _num(v: Decimal | float | None) -> float | None:
@@ -92,17 +108,52 @@ def document_record(session: Session, doc: db.DocumentRow) -> dict[str, Any]:
     out["events"] = [{"name": e.name, "kind": e.kind, "date_from": _iso(e.date_from),
                       "date_to": _iso(e.date_to), "place": e.place, "span": span_of(e)}
                      for e in rows(db.EventRow)]
+    return add_ids(out)
+
+
+def record_id(parent: str, kind: str, start: int, end: int, n: int = 0) -> str:
+    """The stable id of a record (see the module's docstring)."""
+    key = "\x1f".join((parent, kind, str(start), str(end), str(n)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+
+def _with_ids(parent: str, kind: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: Counter[tuple[int, int]] = Counter()
+    out = []
+    for pos, item in enumerate(items):
+        span = item.get("span")
+        key = (span["start"], span["end"]) if span else (pos, pos)
+        rid = record_id(parent, kind, *key, seen[key])
+        seen[key] += 1
+        item = {"id": rid, **item}
+        for sub in NESTED.get(kind, ()):
+            item[sub] = _with_ids(rid, f"{kind}.{sub}", item[sub])
+        out.append(item)
     return out
 
 
-def iter_records(session: Session) -> Iterator[dict[str, Any]]:
-    for doc in iter_documents(session):
+def add_ids(rec: dict[str, Any]) -> dict[str, Any]:
+    """The contract object with a stable `id` on every record and nested line."""
+    doc_id = rec["document"]["id"]
+    return {k: v if k == "document" else _with_ids(doc_id, k, v) for k, v in rec.items()}
+
+
+def documents_since(session: Session, since_run: int | None = None) -> Iterator[db.DocumentRow]:
+    """Stored documents in export order; with `since_run`, only those stored by a later run."""
+    q = select(db.DocumentRow)
+    if since_run is not None:
+        q = q.where(db.DocumentRow.run_id > since_run)
+    yield from session.scalars(q.order_by(db.DocumentRow.source, db.DocumentRow.id))
+
+
+def iter_records(session: Session, since_run: int | None = None) -> Iterator[dict[str, Any]]:
+    for doc in documents_since(session, since_run):
         yield document_record(session, doc)
 
 
-def write_jsonl(session: Session, out: TextIO) -> int:
+def write_jsonl(session: Session, out: TextIO, since_run: int | None = None) -> int:
     n = 0
-    for rec in iter_records(session):
+    for rec in iter_records(session, since_run):
         out.write(json.dumps(rec, ensure_ascii=False) + "\n")
         n += 1
     return n
