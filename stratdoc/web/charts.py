@@ -28,7 +28,7 @@ def _nice_step(top: float) -> float:
 
 
 def _num(value: float, digits: int = 0) -> str:
-    return f"{value:,.{digits}f}".replace(",", "\u00a0")
+    return f"{value:,.{digits}f}".replace(",", "\u00a0").replace(".", ",")
 
 
 def funding_chart(rows: Sequence[dict[str, Any]]) -> str:

@@ -35,7 +35,7 @@ Field = Annotated[str, Query(max_length=200)]
 
 
 def _fmt_rub(value: float | None) -> str:
-    return "—" if value is None else f"{value / 1e6:,.1f}".replace(",", "\u00a0")
+    return "—" if value is None else f"{value / 1e6:,.1f}".replace(",", "\u00a0").replace(".", ",")
 
 
 env.filters["mln"] = _fmt_rub
@@ -95,12 +95,13 @@ def records(session: ReadSession, doc_id: Annotated[str, Path(max_length=64)],
 
 
 def _context(text: str, pages: list[dict[str, int]], item: dict[str, Any]) -> tuple[str, str, str]:
-    """The text before, inside and after the record's span: its page when known, else a window."""
+    """The text before, inside and after the record's span: its page's text when that holds the
+    span, else a window around it."""
     start, end = item["span"]["start"], item["span"]["end"]
     page = next((p for p in pages if p["number"] == item["span"]["page"]), None)
-    if page is not None:
-        lo, hi = min(page["start"], start), max(page["end"], end)
-    else:
+    if page is not None and page["start"] <= start and end <= page["end"]:
+        lo, hi = page["start"], page["end"]
+    else:  # no page, or a span the page's text range does not hold (a table run on from a page before)
         lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
     return text[lo:start], text[start:end], text[end:hi]
 
