@@ -302,3 +302,36 @@ def test_uploads_go_through_the_pipeline_like_ingest(fresh: tuple[TestClient, Pa
         run = s.get(db.Run, errors[0].run_id)
         assert (run.n_files, run.n_ingested, run.n_skipped, run.n_failed) == (6, 1, 1, 4)
     assert os.path.exists(tmp_path / "up.db")
+
+
+def test_serve_command_builds_the_app(monkeypatch: pytest.MonkeyPatch, store: Path) -> None:
+    """`stratdoc serve` hands uvicorn an app over --db with the token from the environment."""
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from stratdoc.cli import app as cli
+
+    served: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kw: served.update(app=application, **kw))
+    result = CliRunner().invoke(cli, ["serve", "--db", str(store), "--port", "8123", "--max-upload-mb", "1"],
+                                env={"STRATDOC_API_TOKEN": TOKEN})
+    assert result.exit_code == 0, result.output
+    assert (served["host"], served["port"]) == ("127.0.0.1", 8123)
+    with TestClient(served["app"]) as c:
+        assert c.get("/documents").json()["total"] == 2
+        assert c.get("/", follow_redirects=False).headers["location"] == "/browse"
+        big = {"files": ("big.txt", b"x" * (1024 * 1024 + 1))}
+        assert c.post("/documents", files=big, headers=auth()).status_code == 413
+
+
+def test_finished_upload_statuses_are_bounded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from stratdoc.web import uploads
+
+    monkeypatch.setattr(uploads, "KEPT_STATUSES", 3)
+    q = uploads.UploadQueue(open_engine(tmp_path / "q.db"), 1000, tmp_path / "spool")
+    states = ["ingested", "queued", "failed", "running", "skipped", "ingested"]
+    for i, status in enumerate(states):
+        q._uploads[str(i)] = uploads.Upload(str(i), f"f{i}.txt", status=status)
+    with q._lock:
+        q._forget_oldest()
+    assert list(q._uploads) == ["1", "3", "5"]  # unfinished ones stay, whatever their age

@@ -41,7 +41,7 @@ def filled_store() -> Iterator[None]:
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, derandomize=True,
+@settings(max_examples=25, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 def test_no_server_errors(case) -> None:  # noqa: ANN001 (a schemathesis Case)
     case.call_and_validate(headers=auth(), checks=[not_a_server_error])

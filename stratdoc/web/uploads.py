@@ -34,6 +34,7 @@ from stratdoc.version import PIPELINE_VERSION
 
 Status = Literal["queued", "running", "ingested", "skipped", "failed"]
 MAX_FILES_PER_REQUEST = 20
+KEPT_STATUSES = 10_000  # finished uploads remembered for polling; the oldest are forgotten first
 FILE_FIELD = "files"
 _CHUNK = 1 << 16
 
@@ -128,6 +129,7 @@ class UploadQueue:
         with self._lock:
             for up, _path in batch.items:
                 self._uploads[up.id] = up
+            self._forget_oldest()
         self._start()
         self._queue.put(batch)
         return [up for up, _path in batch.items]
@@ -139,6 +141,12 @@ class UploadQueue:
             upload.file.seek(0)
             shutil.copyfileobj(upload.file, out, _CHUNK)
         return Path(name)
+
+    def _forget_oldest(self) -> None:
+        """Keep the status table bounded (called under the lock; dicts keep insertion order)."""
+        excess = len(self._uploads) - KEPT_STATUSES
+        for key in [k for k, u in self._uploads.items() if u.status not in ("queued", "running")][:excess]:
+            del self._uploads[key]
 
     def get(self, upload_id: str) -> Upload | None:
         with self._lock:
