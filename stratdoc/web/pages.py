@@ -7,6 +7,7 @@ leniently: a value that is not a valid filter is dropped, not answered with an e
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -129,6 +130,12 @@ def search(session: ReadSession, q: Field = "", document: Field = "") -> HTMLRes
     return render("search.html", title="Поиск", q=q, items=items)
 
 
+def _sum_known(values: Iterable[float | None]) -> float | None:
+    """The sum of the amounts there are; None when there are none (lines with no sum)."""
+    known = [v for v in values if v is not None]
+    return sum(known) if known else None
+
+
 def _funding(session: Session, document: str, source: str, year: str) -> list[dict[str, Any]]:
     return queries.funding_sums(session, _doc_id(document),
                                 source if source in queries.FUNDING_SOURCES else None, _year(year))
@@ -143,7 +150,7 @@ def funding(session: ReadSession, document: Field = "", source: Field = "", year
     for r in rows:
         cells[r["source"]][r["year"]] = r
     table = [{"source": s, "cells": cells[s],
-              "total": sum(c["amount_rub"] or 0 for c in cells[s].values()),
+              "total": _sum_known(c["amount_rub"] for c in cells[s].values()),
               "lines": sum(c["lines"] for c in cells[s].values())}
              for s in SOURCE_LABELS if s in cells]
     doc = queries.get_document(session, _doc_id(document)) if _doc_id(document) else None
