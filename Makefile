@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 DB ?= stratdoc.db
 
-.PHONY: demo test lint samples bench clean
+.PHONY: demo test lint samples bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,16 @@ demo: $(STAMP)
 	$(VENV)/bin/stratdoc ingest --db $(DB) samples/
 	$(VENV)/bin/stratdoc stats --db $(DB)
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(VENV)/bin/ruff check stratdoc tests benchmarks samples
 	$(PY) -m pytest -q
+
+# The browse-page test drives Debian's chromium (playwright downloads no browser). Installed here
+# when missing and this is root with apt-get; otherwise that test skips, and the build goes on.
+chromium:
+	@export DEBIAN_FRONTEND=noninteractive; command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& { apt-get install -y -qq chromium || { apt-get update -qq && apt-get install -y -qq chromium; }; } \
+		>/dev/null 2>&1; } || true
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check stratdoc tests benchmarks samples

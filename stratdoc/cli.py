@@ -294,6 +294,36 @@ def schema() -> None:
     sys.stdout.write(json.dumps(export_json_schema(), ensure_ascii=False, indent=2) + "\n")
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    token: Annotated[str | None, typer.Option(
+        "--token", envvar="STRATDOC_API_TOKEN", show_envvar=True, show_default=False,
+        help="Bearer token that POST /documents needs; without one, uploads are refused. "
+             "Prefer the environment variable: a command line is visible to other users.")] = None,
+    max_upload_mb: Annotated[int, typer.Option(
+        "--max-upload-mb", min=1, help="Largest upload request body, in MiB (larger: 413).")] = 50,
+) -> None:
+    """The JSON API (OpenAPI at /docs), the browse pages (/browse) and uploads into the store.
+
+    Example: STRATDOC_API_TOKEN=secret stratdoc serve --db stratdoc.db --port 8000
+    """
+    import uvicorn
+
+    from stratdoc.web import create_app
+
+    try:
+        application = create_app(db, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024)
+    except StratdocError as e:
+        raise _fail(str(e)) from e
+    if not token:
+        err.print("note: no STRATDOC_API_TOKEN set, so uploads (POST /documents) are refused",
+                  markup=False, highlight=False)
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
 def main() -> None:
     app()
 

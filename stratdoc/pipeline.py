@@ -175,6 +175,18 @@ def ingest_file(engine: Engine, path: Path, *, run_id: int | None, force: bool =
     return store_processed(engine, process_file(path, data, limits, doc_id), run_id=run_id)
 
 
+def ingest_bytes(engine: Engine, name: str, data: bytes, *, run_id: int | None, force: bool = False,
+                 limits: ReadLimits | None = None) -> FileResult:
+    """`ingest_file` for bytes that arrived without a file of their own (an upload): `name` is
+    only the document's `source` and the name in its messages, never a path that is opened."""
+    path = Path(name)
+    doc_id = sha256_hex(data)
+    skipped = _already_stored(engine, path, doc_id, force)
+    if skipped is not None:
+        return skipped
+    return store_processed(engine, process_file(path, data, limits, doc_id), run_id=run_id)
+
+
 def _missing(path: Path) -> FileResult | None:
     if path.exists():
         return None
