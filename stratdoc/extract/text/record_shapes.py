@@ -31,6 +31,8 @@ LETTER_MARKER_RE = re.compile(r"^\s*[а-яё]\s*[).]")
 OPEN_TAIL_RE = re.compile(r"[,\s]+(?:в\s+том\s+числе|а\s+также|включая)\s*:?\s*$", re.I)
 ADJECTIVES = ("ADJF", "PRTF")
 # «музыкальные и т. д.», «кружки и др.»: an open end of an enumeration.
+# A programme's own name after its noun: a quotation, or its number («Подпрограмма 2. …»).
+PROGRAMME_NAME_RE = re.compile(r"[«\"“„]|программ\w*\s+(?:№\s*)?\d", re.I)
 # Openers of a listed text that stands where a measure does but names a programme or a result.
 MEASURE_STRAYS = frozenset({"programme", "result"})
 ETC_TAIL_RE = re.compile(r"\s+и\s+(?:т\.\s*д|т\.\s*п|др)\.?\s*$", re.I)
@@ -93,14 +95,21 @@ def stray_measure(nlp: Nlp, m: Measure) -> bool:
     return is_stray(nlp, m.name, quantity=False) or bool(opening_labels(nlp, m.name) & MEASURE_STRAYS)
 
 
+def names_a_programme(nlp: Nlp, text: str) -> bool:
+    """«подпрограмма «Общее образование»», «Подпрограмма 2. …»: a programme by its name or number.
+    A direction may be a kind of programme («программа социальной ипотеки» among the ways
+    housing is built), so only a named one is taken for a programme there."""
+    return "programme" in opening_labels(nlp, text) and PROGRAMME_NAME_RE.search(text) is not None
+
+
 def stray_direction(nlp: Nlp, d: Direction) -> bool:
-    return (is_stray(nlp, d.name, quantity=False) or bool(opening_labels(nlp, d.name) & {"body", "programme"})
-            or is_lone_adjective(nlp, d.name))
+    return (is_stray(nlp, d.name, quantity=False) or "body" in opening_labels(nlp, d.name)
+            or names_a_programme(nlp, d.name) or is_lone_adjective(nlp, d.name))
 
 
 def tidy_direction(nlp: Nlp, d: Direction) -> Direction:
     name = OPEN_TAIL_RE.sub("", d.name)
-    items = [x for x in d.items if "programme" not in opening_labels(nlp, x)]
+    items = [x for x in d.items if not names_a_programme(nlp, x)]
     return d if (name, items) == (d.name, d.items) else d.model_copy(update={"name": name, "items": items})
 
 
