@@ -186,7 +186,8 @@ def tikhoreche_trade(folder: Path) -> Path:
 
 def olkhovsk_msp(folder: Path) -> Path:
     """Table 4: «| 2020 г. | Прирост к 2019 г. | 2021 г. | …» with «- доля в области» rows under each
-    kind of enterprise; table 5 under «(человек)»: «Вид экономической деятельности | 2021 год | …»."""
+    kind of enterprise; table 5 under «(человек)»: «Вид экономической деятельности | 2021 год | …»,
+    one quantity by branch, so none of its rows is an indicator."""
     counts = [
         _texts("", "2020 г.", "Прирост к 2019 г.", "2021 г.", "Прирост к 2020 г.", "2022 г.",
                "Прирост к 2021 г."),

@@ -3,7 +3,9 @@
 A table «Экспорт на душу населения по субъектам ЦФО, долл. США» with a row per region, or
 «Численность работников по видам деятельности» with rows «A: Сельское хозяйство …», prints one
 quantity for many territories or branches: a region or a classification section is not a
-target indicator of the strategy. Rows naming a quantity in the same tables stay indicators.
+target indicator of the strategy. Nor is a category under a header that names its
+classification («Наименование товарной группы», «Отрасль экономики», «Страна-партнер»).
+Rows naming a quantity in the same tables stay indicators.
 Every table here is invented.
 """
 
@@ -46,8 +48,30 @@ CASES = [
 ]
 
 
+# Categories under a header that names the classification: product groups, branches, countries;
+# a row naming a quantity («Доля …», «Объем …») in such a table stays an indicator.
+CASES += [
+    ((["Экспорт по товарным группам, млн долл. США"],
+      [["Наименование товарной группы", "2021", "2022", "2023"],
+       ["Продукция химической промышленности", "41,2", "44,8", "47,5"],
+       ["Машины и оборудование", "18,6", "17,9", "21,3"],
+       ["Доля машин и оборудования в экспорте, %", "9,1", "8,4", "9,6"]]),
+     ["Доля машин и оборудования в экспорте"]),
+    ((["Инвестиции в основной капитал, млн руб."],
+      [["Отрасль экономики", "2022 г.", "2023 г."],
+       ["Сельское хозяйство", "1 240,5", "1 318,0"],
+       ["Транспорт и хранение", "860,2", "905,7"],
+       ["Объем инвестиций, всего", "4 102,0", "4 388,3"]]), ["Объем инвестиций, всего"]),
+    ((["Товарооборот со странами СНГ, млн долл. США"],
+      [["Страна-партнер", "2022", "2023", "2024"],
+       ["Армения", "3,2", "4,0", "4,4"],
+       ["Киргизия", "1,1", "1,6", "2,0"]]), []),
+]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
-@pytest.mark.parametrize(("table", "names"), CASES, ids=["regions", "regions+row", "okved", "city"])
+@pytest.mark.parametrize(("table", "names"), CASES,
+                         ids=["regions", "regions+row", "okved", "city", "products", "branches", "countries"])
 def test_breakdown_rows_are_no_indicators(tmp_path: Path, fmt: str, table: tuple, names: list[str]) -> None:
     got = _indicators(tmp_path, fmt, [table])
     assert [i["name"] for i in got] == names

@@ -40,7 +40,8 @@ DATA = Path(__file__).parent / "data" / "narrative"
 HELDOUT = Path(__file__).parent / "data" / "heldout"
 PROSE = Path(__file__).parent / "data" / "prose"
 # folder → how many documents it holds
-SETS = {DATA: 11, HELDOUT: 5, DATA.parent / "news_plain": 9, PROSE: 10, DATA.parent / "directions": 4}
+SETS = {DATA: 11, HELDOUT: 5, DATA.parent / "news_plain": 9, PROSE: 10, DATA.parent / "directions": 4,
+        DATA.parent / "structure": 7}
 DOCUMENT_SUFFIXES = (".txt", ".html", ".docx")
 THRESHOLD = 85.0
 KEYS = {"directions": "name", "goals": "text", "projects": "name", "organizations": "name",

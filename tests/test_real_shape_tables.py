@@ -203,15 +203,20 @@ def test_unit_printed_only_in_the_cells(tmp_path: Path, fmt: str, cells: list[st
 def test_unit_in_the_caption(tmp_path: Path, fmt: str, caption: list[str], unit: str | None,
                              corner: str) -> None:
     """A unit closing the caption, or on a line of its own above the table, is the unit of every row
-    that prints none; the row labels stand in the first column whatever its header says."""
+    that prints none; the row labels stand in the first column whatever its header says. Under a
+    header naming a classification («Вид деятельности») the branch rows are categories of one
+    quantity, not indicators (tests/test_breakdown_rows.py); the row naming a quantity stays."""
     grid = [[corner, "2022 г.", "2023 г.", "2024 г."],
             ["Обрабатывающие производства", "410,2", "455,0", "470,8"],
             ["Сельское хозяйство", "120,0", "131,5", "128,4"],
             ["Доля обрабатывающих производств, %", "61,0", "62,5", "63,3"]]
     got = _indicators(tmp_path, fmt, [(caption, grid)])
+    share = ("Доля обрабатывающих производств", "%")
+    if corner == "Вид деятельности":
+        assert [(i["name"], i["unit"]) for i in got] == [share]
+        return
     assert [(i["name"], i["unit"]) for i in got] == [("Обрабатывающие производства", unit),
-                                                     ("Сельское хозяйство", unit),
-                                                     ("Доля обрабатывающих производств", "%")]
+                                                     ("Сельское хозяйство", unit), share]
     assert got[1]["values"] == [(2022, 120.0, None, None), (2023, 131.5, None, None),
                                 (2024, 128.4, None, None)]
 

@@ -11,7 +11,12 @@ from __future__ import annotations
 import re
 
 from stratdoc.extract.lexicon.numbers import is_no_value, is_not_available, parse_qualified_number
-from stratdoc.extract.lexicon.territories import names_a_section, names_a_territory
+from stratdoc.extract.lexicon.territories import (
+    names_a_classification,
+    names_a_quantity_head,
+    names_a_section,
+    names_a_territory,
+)
 from stratdoc.extract.lexicon.units import fraction_allowed, split_name_unit
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.tables.cells import (
@@ -159,6 +164,8 @@ def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_s
     """`table_unit`: the unit the caption prints for rows that print none of their own."""
     unit_col, scenario_col = header.first("unit"), header.first("scenario")
     scenarios = scenario_column_labels(body, header, nlp)
+    name_col = header.first("name")
+    by_category = name_col is not None and names_a_classification(name_col.header, nlp)
     out: list[Indicator] = []
     for b, raw_name in named_rows(header, body, keep_total=names_a_quantity):
         scenario = b.scenario or table_scenario
@@ -168,8 +175,9 @@ def rows_to_indicators(header: Header, body: list[BodyRow], nlp: Nlp, *, table_s
             prev.values.extend(_values(b, header, prev.unit, variant, scenarios))
             continue
         name, unit, named_scenario = name_unit_scenario(LIST_DASH_RE.sub("", raw_name), nlp)
-        if names_a_section(name) or names_a_territory(name, nlp):
-            continue  # one quantity broken down by territory or branch: no indicator of its own
+        if names_a_section(name) or names_a_territory(name, nlp) or (
+                by_category and not names_a_quantity_head(name, nlp) and not names_a_quantity(raw_name)):
+            continue  # one quantity broken down by territory, branch or product: no indicator of its own
         if unit_col is not None and b.text(unit_col.index):
             unit = b.rows[0].text(unit_col.index) or b.text(unit_col.index)
         unit = unit or cells_unit(b, header) or table_unit

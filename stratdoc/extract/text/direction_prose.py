@@ -20,6 +20,7 @@ import re
 from stratdoc.extract.lexicon import cues
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.direction_words import cue_kind, name_kind
+from stratdoc.extract.text.record_shapes import announces_programmes
 from stratdoc.extract.text.units import (
     QUOTE_JOINER,
     Line,
@@ -206,6 +207,8 @@ def sentence_to_directions(nlp: Nlp, doc: Document, sent: Sentence) -> tuple[lis
             continue
         count = stated_count(nlp, text[:w.start])
         opener = LIST_AFTER_CUE.match(text, w.end)
+        if opener and announces_programmes(nlp, opener.group()):
+            continue  # «В рамках направления реализуются подпрограммы: «А»; «Б»»: programmes
         at = opener.end() if opener else None
         if at is None and (count or form.numbers == {"plur"}):
             dash = DASH_AFTER_CUE.match(text, w.end)

@@ -6,7 +6,8 @@ A direction's sub-directions (`items`) are the list of the first line in its sco
 it lists them («Направление включает:», «… включает следующие поднаправления:», or the
 direction's own line «Направление 2. Туризм включает: …»), marked or plain, or inline after
 the colon. Other lists of the direction — its measures («Основные мероприятия:»), its
-branches («Приоритетными отраслями остаются:») — are not its items, and no direction at all.
+branches («Приоритетными отраслями остаются:»), its subprogrammes («Направление включает
+подпрограммы:») — are not its items, and no direction at all.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from stratdoc.extract.lexicon import cues
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.direction_words import item_name, lead_kind, name_kind
+from stratdoc.extract.text.record_shapes import announces_programmes
 from stratdoc.extract.text.sections import Outline, Section, items_after, list_end
 from stratdoc.extract.text.units import Line, clean_name, span_of, word_labels, words
 from stratdoc.schema import Direction, Document
@@ -34,9 +36,11 @@ class _Node:
 
 def items_word_at(nlp: Nlp, text: str) -> int | None:
     """Offset of the first word saying the line lists sub-directions, when a colon follows it
-    and no measure is named."""
+    and no measure is named, nor programmes announced («Направление включает подпрограммы:»)."""
     colon = text.find(":")
     if colon < 0 or any(stem in text.lower() for stem in cues.MEASURE_STEMS):
+        return None
+    if announces_programmes(nlp, text):
         return None
     return next((w.start for w in words(text[:colon])
                  if "items" in word_labels(nlp, cues.DIRECTION_CUES, w.text)), None)

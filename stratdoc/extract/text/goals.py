@@ -8,7 +8,9 @@ list marked or a run of plain lower-case paragraphs) and join the goal whose num
 theirs (task 2.1 → goal 2), else the goal whose scope they stand in: the section the goal
 opens or stands in, and failing that its parent section («3.1. Цель» and «3.2. Задачи» of one
 «3.»). A task list led for several goals at once («Задачи, решение которых необходимо для
-достижения целей, …:») under a list of goals serves each goal of that list. A lead whose noun
+достижения целей, …:») under a list of goals is given once, to the last goal of the list, which
+it stands under like any unnumbered task list: copied under every goal, each task would be
+as many records as there are goals. A lead whose noun
 is not its subject («Достижение цели предполагает:») leads no list of goals or tasks.
 
 Goal rows of plan tables are the table extractor's; only running text is read here.
@@ -73,7 +75,6 @@ class _Goal:
     tasks: list[Task]
     line: int = 0  # index of the line that states the goal (or leads its list)
     scope: tuple[int, int] = (0, 0)  # (end of its section, end of the section above)
-    group: int | None = None  # goals of one list share a group
 
 
 def scope_of(o: Outline, i: int) -> tuple[int, int]:
@@ -119,10 +120,9 @@ def in_scope(goals: list[_Goal], i: int) -> list[_Goal]:
     return []
 
 
-def owners(goals: list[_Goal], number: str | None, i: int, *, lead: str | None = None,
-           shared: bool = False) -> list[_Goal]:
-    """The goals a task belongs to: by its number's prefix, by the goal its lead names, else the
-    latest goal in scope; with `shared`, every goal of that goal's list."""
+def owners(goals: list[_Goal], number: str | None, i: int, *, lead: str | None = None) -> list[_Goal]:
+    """The goal a task belongs to (none or one): by its number's prefix, by the goal its lead
+    names, else the latest goal in scope."""
     wanted = number.rsplit(".", 1)[0] if number and "." in number else lead
     if wanted:
         for g in reversed(goals):
@@ -131,10 +131,7 @@ def owners(goals: list[_Goal], number: str | None, i: int, *, lead: str | None =
     found = in_scope(goals, i)
     if not found:
         return []
-    latest = found[-1]
-    if shared and latest.group is not None:
-        return [g for g in found if g.group == latest.group]
-    return [latest]
+    return [found[-1]]
 
 
 def marker_stripped(line: Line) -> Line:
@@ -161,8 +158,8 @@ def inline_tasks(text: str) -> list[Task]:
     return out
 
 
-def goals_list(o: Outline, i: int, group: int) -> list[_Goal]:
-    return [_Goal(x.number, item_text(x), x.start, x.end, [], i, scope_of(o, i), group)
+def goals_list(o: Outline, i: int) -> list[_Goal]:
+    return [_Goal(x.number, item_text(x), x.start, x.end, [], i, scope_of(o, i))
             for x in items_after(o, i) if item_text(x)]
 
 
@@ -189,7 +186,7 @@ def lines_to_goals(nlp: Nlp, lines: list[Line], o: Outline) -> list[_Goal]:
         tasks_header = TASKS_HEADER.search(line.text) or TASKS_LEAD.match(line.text)
         tasks_header = tasks_header if is_lead(nlp, tasks_header) else None
         goals_lead = "задач" not in line.text.lower() and is_lead(nlp, GOALS_LEAD.search(line.text))
-        listed = goals_list(o, i, i) if GOALS_HEADER.match(line.text) or goals_lead else []
+        listed = goals_list(o, i) if GOALS_HEADER.match(line.text) or goals_lead else []
         if listed:
             goals.extend(listed)
             i = list_end(o, i)
@@ -215,14 +212,14 @@ def read_task_list(o: Outline, goals: list[_Goal], i: int, line: Line, header: r
     lead = named.group("num") if named else None
     inline = header.group("text").strip()
     if inline:
-        for owner in owners(goals, None, i, lead=lead, shared=True):
+        for owner in owners(goals, None, i, lead=lead):
             owner.tasks.extend(inline_tasks(inline))
         return i + 1
     items = items_after(o, i)
     for x in items:
         task = Task(number=x.number, text=item_text(x))
         if task.text:
-            for owner in owners(goals, x.number, i, lead=lead, shared=True):
+            for owner in owners(goals, x.number, i, lead=lead):
                 owner.tasks.append(task)
     return list_end(o, i)
 

@@ -4,7 +4,9 @@
 
 Only a list that directly follows such a lead, within the lead's section, counts: its marked
 lines (bullets, numbers) or a run of plain lower-case paragraphs each ending with «;» or «.»
-(Word files often type lists as `Normal` paragraphs). A presentation slide that mentions
+(Word files often type lists as `Normal` paragraphs). A line that opens with a result
+(«Ожидаемые результаты реализации мероприятий:», «Эффект от реализации мероприятий:») leads
+what the measures bring, not measures. A presentation slide that mentions
 «Мероприятие «…»» in passing is not a list of measures, nor is a list under the next heading.
 The goal is the one whose scope on the section tree holds the lead (`goals.goal_marks`).
 """
@@ -16,6 +18,7 @@ import re
 from stratdoc.extract.lexicon import cues
 from stratdoc.extract.nlp import Nlp
 from stratdoc.extract.text.goals import goal_at, goal_marks
+from stratdoc.extract.text.record_shapes import opening_labels
 from stratdoc.extract.text.sections import items_after, list_end, outline
 from stratdoc.extract.text.units import Line, doc_to_lines, first_sentence, span_of, word_labels, words
 from stratdoc.schema import Document
@@ -46,8 +49,8 @@ def _item(text: str) -> tuple[str | None, str]:
 def lead_rest(nlp: Nlp, line: Line) -> str | None:
     """The text after the colon of a line that leads a list of measures ("" when the list
     follows on the next lines), or None when the line leads none."""
-    if line.shape in ("number", "bullet"):
-        return None
+    if line.shape in ("number", "bullet") or "result" in opening_labels(nlp, line.text):
+        return None  # «Ожидаемые результаты реализации мероприятий:» lists what they bring
     m = LEAD_RE.search(line.text) or SUBJECT_LEAD_RE.match(line.text)
     if m:
         return m.group("rest").strip()

@@ -2,7 +2,9 @@
 an indicator with its unit listed under a lead that also names tasks, a legal act cited as the
 basis, a collegial body, a lone adjective of a branch («зернового, молочного направлений»),
 the tail of the lead's sentence («а также …»), a period («2016 – 2021 годы»), a goal label
-with no text («цель № 1»).
+with no text («цель № 1»); where measures or sub-directions stand, a (sub)programme the
+strategy is carried out through («подпрограмма «Развитие …»»), and, among measures, a sentence
+on what they bring («Это позволит …», «Ожидаемые результаты: …»).
 
 The finders read lists by their shape; this pass reads each item's first words, so one rule
 serves every finder. The words are data (`cues.RECORD_SHAPE_CUES`).
@@ -29,6 +31,10 @@ LETTER_MARKER_RE = re.compile(r"^\s*[а-яё]\s*[).]")
 OPEN_TAIL_RE = re.compile(r"[,\s]+(?:в\s+том\s+числе|а\s+также|включая)\s*:?\s*$", re.I)
 ADJECTIVES = ("ADJF", "PRTF")
 # «музыкальные и т. д.», «кружки и др.»: an open end of an enumeration.
+# A programme's own name after its noun: a quotation, or its number («Подпрограмма 2. …»).
+PROGRAMME_NAME_RE = re.compile(r"[«\"“„]|программ\w*\s+(?:№\s*)?\d", re.I)
+# Openers of a listed text that stands where a measure does but names a programme or a result.
+MEASURE_STRAYS = frozenset({"programme", "result"})
 ETC_TAIL_RE = re.compile(r"\s+и\s+(?:т\.\s*д|т\.\s*п|др)\.?\s*$", re.I)
 
 
@@ -75,14 +81,36 @@ def is_stray(nlp: Nlp, text: str, *, quantity: bool) -> bool:
     return "opener" in opening or (quantity and "quantity" in opening)
 
 
+def announces_programmes(nlp: Nlp, lead: str) -> bool:
+    """Whether a lead line names programmes as what it lists: its last word before the colon is
+    «подпрограммы», «программ» («Направление включает подпрограммы:», «… реализуются следующие
+    подпрограммы:»). The list under it is the programmes', not measures or sub-directions;
+    «Мероприятия подпрограммы «…»:» names measures, and its last word is the programme's name."""
+    colon = lead.find(":")
+    before = words(lead[:colon]) if colon > 0 else []
+    return bool(before) and "programme" in word_labels(nlp, cues.RECORD_SHAPE_CUES, before[-1].text)
+
+
+def stray_measure(nlp: Nlp, m: Measure) -> bool:
+    return is_stray(nlp, m.name, quantity=False) or bool(opening_labels(nlp, m.name) & MEASURE_STRAYS)
+
+
+def names_a_programme(nlp: Nlp, text: str) -> bool:
+    """«подпрограмма «Общее образование»», «Подпрограмма 2. …»: a programme by its name or number.
+    A direction may be a kind of programme («программа социальной ипотеки» among the ways
+    housing is built), so only a named one is taken for a programme there."""
+    return "programme" in opening_labels(nlp, text) and PROGRAMME_NAME_RE.search(text) is not None
+
+
 def stray_direction(nlp: Nlp, d: Direction) -> bool:
     return (is_stray(nlp, d.name, quantity=False) or "body" in opening_labels(nlp, d.name)
-            or is_lone_adjective(nlp, d.name))
+            or names_a_programme(nlp, d.name) or is_lone_adjective(nlp, d.name))
 
 
-def tidy_direction(d: Direction) -> Direction:
+def tidy_direction(nlp: Nlp, d: Direction) -> Direction:
     name = OPEN_TAIL_RE.sub("", d.name)
-    return d if name == d.name else d.model_copy(update={"name": name})
+    items = [x for x in d.items if not names_a_programme(nlp, x)]
+    return d if (name, items) == (d.name, d.items) else d.model_copy(update={"name": name, "items": items})
 
 
 def tidy_goal(nlp: Nlp, g: Goal) -> Goal:
@@ -109,6 +137,6 @@ def drop_strays(nlp: Nlp, ex: Extraction) -> Extraction:
     """The records of `ex` without the stray shapes."""
     kept = hand_over_tasks([g.model_copy(deep=True) for g in ex.goals])
     goals = [tidy_goal(nlp, g) for g in kept if not is_stray(nlp, g.text, quantity=True)]
-    directions = [tidy_direction(d) for d in ex.directions if not stray_direction(nlp, d)]
-    measures: list[Measure] = [m for m in ex.measures if not is_stray(nlp, m.name, quantity=False)]
+    directions = [tidy_direction(nlp, d) for d in ex.directions if not stray_direction(nlp, d)]
+    measures: list[Measure] = [m for m in ex.measures if not stray_measure(nlp, m)]
     return ex.model_copy(update={"goals": goals, "directions": directions, "measures": measures})
