@@ -40,7 +40,8 @@ OTHER_WORDS = frozenset({"иной", "другой"})
 # Adjectives that open no field after a kind («организации различных форм», «… всех уровней»).
 NOT_FIELD_MODIFIERS = frozenset({"различный", "весь", "любой", "иной", "другой", "данный", "указанный",
                                  "такой", "этот", "который", "каждый", "свой"})
-MAX_GROUPS = 3  # genitive groups after the head, territories aside
+MAX_GROUPS = 4  # genitive groups after the head, territories and listed fields aside
+MAX_LIST_ITEMS = 8  # fields listed by «,» and «и», groups included
 MAX_GROUP_WORDS = 4
 
 
@@ -68,10 +69,28 @@ def class_body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
             heads.append(pair)
             last = _complement(nv, nlp, pair)[0]
         last = max(last, owner)
-        name = capitalize(_to_nominative(nv, nlp, first, heads, last))
+        network = _network_before(nv, nlp, first, i)
+        if network is not None:  # «сети общеобразовательных организаций»: the kinds stay genitive
+            name = capitalize(word_to_nominative(nv.tokens[network], nlp) + " " + " ".join(
+                nv.text[nv.tokens[first].start:nv.tokens[last].end].split()))
+            first = network
+        else:
+            name = capitalize(_to_nominative(nv, nlp, first, heads, last))
         out.append(OrgMention(nv.tokens[first].start, nv.tokens[last].end, name, "class"))
     # a kind inside another is that one's field («органы службы занятости»)
     return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end for o in out)]
+
+
+def _network_before(nv: Narrative, nlp: Nlp, first: int, head: int) -> int | None:
+    """Index of a word for a network of institutions right before the kind in the genitive
+    plural («сеть муниципальных учреждений культуры»), or None: the network is the actor."""
+    k = first - 1
+    if k < 0 or not nv.same_clause(k, head) or nv.tokens[k].pos != "NOUN":
+        return None
+    feats = nv.tokens[head].feats
+    if feats.get("Case") != "Gen" or feats.get("Number") != "Plur":
+        return None
+    return k if "network" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k) else None
 
 
 def _qualifiers(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
@@ -174,6 +193,10 @@ def _group_at(nv: Narrative, nlp: Nlp, j: int, head: int) -> int | None:
                 return None  # «организации различных форм»: no field
             k += 1
             continue
+        if tok.text in ("и", ",") and k > j and nv.tokens[k - 1].pos == "ADJ" and k + 1 < len(nv.tokens) \
+                and nv.tokens[k + 1].pos == "ADJ" and nv.tokens[k + 1].feats.get("Case") == "Gen":
+            k += 1  # «малого и среднего предпринимательства»
+            continue
         if tok.pos in ("NOUN", "PROPN") and genitive:
             parses = nlp.parses(tok.text)
             return None if parses and parses[0].pos == "ADJF" else k  # «органы исполнительной⏎…»
@@ -220,29 +243,34 @@ def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, frozenset[str]
     «фонд развития …»; a sector: «организации культуры»).
 
     The first genitive group and the groups «и» joins to it are the field («опеки и
-    попечительства»); a genitive after them only in the singular and after a word that governs one
+    попечительства»), and so are more sectors listed by commas («учреждения здравоохранения,
+    образования, культуры и спорта»); a genitive after them only after a word that governs one
     (a purpose or a `chain` noun: «развития малого предпринимательства», «службы занятости
-    населения»); territories close the name.
+    населения», «образования детей»), one naming a kind only after a purpose («поддержки малых
+    предприятий»); territories close the name.
     """
-    last, kinds, chains = head, frozenset(), False
-    j, groups = head + 1, 0
-    while groups < MAX_GROUPS:
+    last, kinds, chains, purpose = head, frozenset(), False, False
+    j, groups, items = head + 1, 0, 0
+    while groups < MAX_GROUPS and items < MAX_LIST_ITEMS:
         if _territory_end(nv, nlp, j, head) is not None:
             break
         end = _group_at(nv, nlp, j, head)
-        if end is None or groups and (is_body_head(nv, nlp, end)
-                                      or nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end) & HEAD_LABELS):
+        coordinated = nv.tokens[j - 1].text in ("и", ",") and j - 1 > head
+        if end is None or groups and not (purpose and not coordinated) and (
+                is_body_head(nv, nlp, end) or nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end) & HEAD_LABELS):
             break  # «организаций ЖКХ и организаций …»: a kind of its own
-        coordinated = nv.tokens[j - 1].text == "и"
-        if groups and not coordinated and (nv.tokens[end].feats.get("Number") == "Plur" or not chains):
+        if groups and not coordinated and not chains:
             break  # «органом местного самоуправления условий …», «… требования закона»: an argument
         labels = nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end)
         kinds = labels if groups == 0 else kinds
-        chains = "purpose" in labels or "chain" in labels
-        last, groups = end, groups + 1
+        chains, purpose = "purpose" in labels or "chain" in labels, "purpose" in labels
+        last = end
+        groups, items = groups + (not coordinated), items + 1
         j = end + 1
         if j + 1 < len(nv.tokens) and nv.tokens[j].text == "и" and nv.same_clause(head, j + 1) and \
                 _group_at(nv, nlp, j + 1, head) is not None and _territory_end(nv, nlp, j + 1, head) is None:
+            j += 1
+        elif "sector" in kinds and _listed_sector(nv, nlp, j, head):
             j += 1
     while True:
         end = _territory_end(nv, nlp, j, head)
@@ -250,6 +278,15 @@ def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, frozenset[str]
             break
         last, j = end, end + 1
     return last, kinds
+
+
+def _listed_sector(nv: Narrative, nlp: Nlp, j: int, head: int) -> bool:
+    """A comma at token j and one more sector after it in the genitive («…, культуры»)."""
+    if j + 1 >= len(nv.tokens) or nv.tokens[j].text != "," or not nv.same_clause(head, j + 1):
+        return False
+    end = _group_at(nv, nlp, j + 1, head)
+    return end is not None and _territory_end(nv, nlp, j + 1, head) is None and \
+        "sector" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end)
 
 
 def _to_nominative(nv: Narrative, nlp: Nlp, first: int, heads: list[int], last: int) -> str:
