@@ -145,6 +145,9 @@ def _agreeing_adjective(nv: Narrative, nlp: Nlp, k: int, head: int) -> bool:
         return False  # «посредничества» tagged as an adjective
     if tok.feats.get("Case") == feats.get("Case") and tok.feats.get("Number") == feats.get("Number"):
         return True
+    if {tok.feats.get("Case"), feats.get("Case")} == {"Nom", "Acc"} and tok.feats.get("Number") == feats.get(
+            "Number") == "Plur":
+        return True  # one form for both in the plural of things («спортивные секции» tagged apart)
     # the tagger's case of a participle is often off; a dictionary reading may still agree
     want = {CASES.get(feats.get("Case", "")), NUMBERS.get(feats.get("Number", ""))}
     return described and None not in want and any(
@@ -159,7 +162,13 @@ def _paired_head(nv: Narrative, nlp: Nlp, head: int) -> int | None:
         return None
     if nv.tokens[j].pos != "NOUN" or nv.tokens[j].feats.get("Case") != nv.tokens[head].feats.get("Case"):
         return None
-    return j if nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, j) & HEAD_LABELS else None
+    labels = nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, j)
+    if not labels & HEAD_LABELS:
+        return None
+    field = _group_at(nv, nlp, j + 1, head) if "activity" in labels else None
+    if field is not None and "sector" not in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, field):
+        return None  # «организаций и формирования современной … среды»: an act, not a kind
+    return j
 
 
 def _body_after(nv: Narrative, nlp: Nlp, head: int, last: int) -> int:
