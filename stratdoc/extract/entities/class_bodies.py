@@ -32,7 +32,8 @@ from stratdoc.extract.entities.org_words import OrgMention, capitalize, is_name_
 from stratdoc.extract.lexicon.body_heads import INSTITUTION_CLASSES_PATH
 from stratdoc.extract.nlp import Nlp
 
-HEAD_LABELS = frozenset({"qualified_head", "purpose_head", "sector_head"})
+HEAD_LABELS = frozenset({"qualified_head", "purpose_head", "sector_head", "selective_head"})
+QUALIFIED_HEADS = frozenset({"qualified_head", "selective_head"})
 # «муниципального образования», «муниципального района»: a territory named by an adjective and a noun
 TERRITORY_PHRASES = frozenset({("муниципальный", "образование")})
 # «иные», «другие» close a list of kinds («научные и иные организации») but name none alone.
@@ -55,12 +56,13 @@ def class_body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
             continue
         if i + 1 < len(nv.tokens) and nv.tokens[i + 1].text in OPEN_QUOTES:
             continue  # «учреждение «Центр …»»: a descriptor of a quoted name (legal_names, bodies)
-        first, qualified = _qualifiers(nv, nlp, i)
+        own = "selective_qualifier" if "selective_head" in roles else "qualifier"
+        first, qualified = _qualifiers(nv, nlp, i, own)
         last, kinds = _complement(nv, nlp, i)
         owner = _body_after(nv, nlp, i, last)  # «учреждения Сибирского отделения … академии наук»
         by_sector = ("sector" in kinds or owner > last) and "sector_head" in roles and (
             tok.feats.get("Number") == "Plur" or "activity" not in roles)
-        if not (qualified and "qualified_head" in roles or by_sector
+        if not (qualified and roles & QUALIFIED_HEADS or by_sector
                 or "purpose" in kinds and "purpose_head" in roles):
             continue
         heads = [i]
@@ -93,7 +95,7 @@ def _network_before(nv: Narrative, nlp: Nlp, first: int, head: int) -> int | Non
     return k if "network" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k) else None
 
 
-def _qualifiers(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
+def _qualifiers(nv: Narrative, nlp: Nlp, head: int, label: str = "qualifier") -> tuple[int, bool]:
     """First token of the adjectives before the head, and whether they name a kind.
 
     The adjective next to the head says the kind («муниципальных дошкольных образовательных
@@ -101,13 +103,23 @@ def _qualifiers(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
     «иные» («общественные, научные и иные организации»). Adjectives agree with the head, a
     list is joined by «,» and «и», «не» and an adverb in «-о» stay as printed («социально
     ориентированные не коммерческие организации»); the tagger sometimes takes such an
-    adjective for a noun or a verb, which its lemma tells.
+    adjective for a noun or a verb, which its lemma tells. An adjective in brackets stands beside
+    the one before it («государственных (муниципальных) учреждений»). A kind that also names a
+    place's role or a career counts only by a qualifier of its own (`label`: «комплексный
+    центр», not «административный центр»; «экстренные службы», not «муниципальная служба»).
     """
     k, qualified, nearest = head, False, True
     while k - 1 >= 0 and nv.same_clause(k - 1, head):
         prev, lemma = nv.tokens[k - 1], nv.lemmas[k - 1]
+        if prev.text == ")" and k - 4 >= 0 and nv.tokens[k - 3].text == "(" and nv.same_clause(k - 4, head) \
+                and _agreeing_adjective(nv, nlp, k - 2, head) and _agreeing_adjective(nv, nlp, k - 4, head):
+            if nearest:
+                qualified = label in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 2)
+                nearest = False
+            k -= 3
+            continue
         if _agreeing_adjective(nv, nlp, k - 1, head):
-            is_qualifier = "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 1)
+            is_qualifier = label in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 1)
             if nearest:
                 qualified, nearest = is_qualifier, lemma in OTHER_WORDS
             elif is_qualifier and not qualified and k < head and nv.lemmas[k] in OTHER_WORDS | {"и", ","}:
@@ -310,6 +322,9 @@ def _to_nominative(nv: Narrative, nlp: Nlp, first: int, heads: list[int], last: 
         if tok.pos != "ADJ":
             tok = replace(tok, pos="ADJ", feats={**head_tok.feats, "Gender": tok.feats.get("Gender", "")})
         words[k] = word_to_nominative(tok, nlp, gender=gender)
+    for k, word in words.items():
+        if "ё" not in nv.tokens[k].text.lower():
+            words[k] = word.replace("ё", "е").replace("Ё", "Е")  # the document's spelling («казенные»)
     out = []
     pos = nv.tokens[first].start
     for i in range(first, last + 1):
