@@ -118,6 +118,14 @@ BRACKETED_QUALIFIERS = [
      ["Муниципальные (казенные) учреждения культуры"]),
 ]
 
+# A federal body's territorial office: «… России» with the territory it serves after «по».
+TERRITORIAL_OFFICES = [
+    ("Сведения предоставило УМВД России по Ольховской области.", ["УМВД России по Ольховской области"]),
+    ("Рейды проводит ОМВД России по Заболотненскому району.", ["ОМВД России по Заболотненскому району"]),
+    ("Жалобу направили в УФНС России по Ольховской области.", ["УФНС России по Ольховской области"]),
+    ("Данные Росстата по Ольховской области опубликованы.", ["Росстат"]),
+]
+
 # What stays out: a network of roads, a field list that turns into an argument, bare kinds.
 NOT_INSTITUTIONS = [
     ("Сеть автомобильных дорог района требует ремонта.", []),
@@ -132,6 +140,7 @@ NOT_INSTITUTIONS = [
 
 @pytest.mark.parametrize(("text", "expected"), BODY_OF_A_BODY + JOINED_TOPICS + GOVERNING_FIELDS
                          + LISTED_FIELDS + NETWORKS + COMMUNITY_KINDS + KINDS_BY_MEMBERS
-                         + SELECTIVE_KINDS + BRACKETED_QUALIFIERS + NOT_INSTITUTIONS)
+                         + SELECTIVE_KINDS + BRACKETED_QUALIFIERS + TERRITORIAL_OFFICES
+                         + NOT_INSTITUTIONS)
 def test_institutions(text: str, expected: list[str]) -> None:
     assert [o.name for o in extract_organizations(doc_from_text(text), nlp=NLP)] == expected
