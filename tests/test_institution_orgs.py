@@ -126,6 +126,14 @@ TERRITORIAL_OFFICES = [
     ("Данные Росстата по Ольховской области опубликованы.", ["Росстат"]),
 ]
 
+# A field that governs the instrumental («органы управления образованием»).
+GOVERNED_FIELDS = [
+    ("Отчеты направляются в органы управления образованием.", ["Органы управления образованием"]),
+    ("Работу ведут органы управления поселением.", ["Органы управления поселением"]),
+    ("Взносы перечисляются органам управления государственными внебюджетными фондами.",
+     ["Органы управления государственными внебюджетными фондами"]),
+]
+
 # What stays out: a network of roads, a field list that turns into an argument, bare kinds.
 NOT_INSTITUTIONS = [
     ("Сеть автомобильных дорог района требует ремонта.", []),
@@ -141,6 +149,6 @@ NOT_INSTITUTIONS = [
 @pytest.mark.parametrize(("text", "expected"), BODY_OF_A_BODY + JOINED_TOPICS + GOVERNING_FIELDS
                          + LISTED_FIELDS + NETWORKS + COMMUNITY_KINDS + KINDS_BY_MEMBERS
                          + SELECTIVE_KINDS + BRACKETED_QUALIFIERS + TERRITORIAL_OFFICES
-                         + NOT_INSTITUTIONS)
+                         + GOVERNED_FIELDS + NOT_INSTITUTIONS)
 def test_institutions(text: str, expected: list[str]) -> None:
     assert [o.name for o in extract_organizations(doc_from_text(text), nlp=NLP)] == expected
