@@ -24,6 +24,7 @@ from stratdoc.extract.entities.bodies import (
     NOT_NAME_MODIFIERS,
     TERRITORY_LEMMAS,
     grow_complements,
+    head_roles,
     is_body_head,
     settlement_or_dedication_end,
 )
@@ -199,15 +200,15 @@ def _body_after(nv: Narrative, nlp: Nlp, head: int, last: int) -> int:
     return end if end > k else last
 
 
-def _group_at(nv: Narrative, nlp: Nlp, j: int, head: int) -> int | None:
-    """Last token of a genitive group starting at token j (adjectives, then a lower-case noun:
-    «местного самоуправления»; or an abbreviation: «ЖКХ»), in the head's clause; in a heading in
-    capitals the words are capitals too."""
+def _group_at(nv: Narrative, nlp: Nlp, j: int, head: int, case: str = "Gen") -> int | None:
+    """Last token of a genitive group (or one in `case`) starting at token j (adjectives, then a
+    lower-case noun: «местного самоуправления»; or an abbreviation: «ЖКХ»), in the head's clause;
+    in a heading in capitals the words are capitals too."""
     in_capitals = nv.tokens[head].text.isupper() and len(nv.tokens[head].text) > 1
     k = j
     while k < min(len(nv.tokens), j + MAX_GROUP_WORDS) and nv.same_clause(head, k):
         tok = nv.tokens[k]
-        genitive = tok.feats.get("Case") == "Gen" and (
+        genitive = tok.feats.get("Case") == case and (
             tok.text[:1].islower() or in_capitals and tok.text.isupper())
         if tok.pos == "ADJ" and genitive:
             if nv.lemmas[k] in NOT_FIELD_MODIFIERS:
@@ -215,7 +216,7 @@ def _group_at(nv: Narrative, nlp: Nlp, j: int, head: int) -> int | None:
             k += 1
             continue
         if tok.text in ("и", ",") and k > j and nv.tokens[k - 1].pos == "ADJ" and k + 1 < len(nv.tokens) \
-                and nv.tokens[k + 1].pos == "ADJ" and nv.tokens[k + 1].feats.get("Case") == "Gen":
+                and nv.tokens[k + 1].pos == "ADJ" and nv.tokens[k + 1].feats.get("Case") == case:
             k += 1  # «малого и среднего предпринимательства»
             continue
         if tok.pos in ("NOUN", "PROPN") and genitive:
@@ -268,7 +269,8 @@ def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, frozenset[str]
     образования, культуры и спорта»); a genitive after them only after a word that governs one
     (a purpose or a `chain` noun: «развития малого предпринимательства», «службы занятости
     населения», «образования детей»), one naming a kind only after a purpose («поддержки малых
-    предприятий»); territories close the name.
+    предприятий»); an instrumental ends it after a noun that governs one («органы управления
+    образованием», body_heads.jsonl: governs_instrumental); territories close the name.
     """
     last, kinds, chains, purpose = head, frozenset(), False, False
     j, groups, items = head + 1, 0, 0
@@ -288,6 +290,11 @@ def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, frozenset[str]
         last = end
         groups, items = groups + (not coordinated), items + 1
         j = end + 1
+        governs = "governs_instrumental" in head_roles(nv, nlp, end)
+        governed = _group_at(nv, nlp, j, head, "Ins") if governs else None
+        if governed is not None:  # «органы управления образованием»
+            last, j = governed, governed + 1
+            break
         if j + 1 < len(nv.tokens) and nv.tokens[j].text == "и" and nv.same_clause(head, j + 1) and \
                 _group_at(nv, nlp, j + 1, head) is not None and _territory_end(nv, nlp, j + 1, head) is None:
             j += 1
