@@ -57,6 +57,8 @@ DEDICATION_WORDS = frozenset({"имени", "им"})
 MAX_DEDICATION_TOKENS = 8
 MAX_NAME_TOKENS = 25
 LIST_WINDOW = 5  # tokens after a comma within which the «и» closing a list must come
+MAX_BODY_DEPTH = 2  # bodies named inside a body's complement («отдел Управления … Министерства …»)
+MAX_GROUP_ADJECTIVES = 4
 
 
 # bodies grown from a head noun ---------------------------------------------------------------------
@@ -180,14 +182,16 @@ def _accept_body(nv: Narrative, roles: frozenset[str], first: int, head: int, la
     return not at_start or "strong" in roles or by_topic
 
 
-def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
+def grow_complements(nv: Narrative, nlp: Nlp, head: int, depth: int = 0) -> tuple[int, bool]:
     """Last token of the head's complements, and whether they hold a proper name or quote.
 
     Genitive words always join; a preposition «по» / «при» opens a dative / locative
     group, inside which «с» + instrumental and coordination by «и» or a comma may follow
     («по работе с молодежью, спортом и туризмом»). Once a proper
     name joined, only territorial nouns and more proper names may follow, so «Правительства
-    Омской области и органов …» stops at the name.
+    Омской области и органов …» stops at the name. A named body in the genitive («Управление
+    Федеральной налоговой службы по … области», «отдел Министерства внутренних дел …») is
+    grown as a body of its own, and the head's name runs to its end.
     """
     last = head
     evidence = False
@@ -205,6 +209,11 @@ def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
         named = settlement_or_dedication_end(nv, j)
         if named is not None:
             last, evidence, closed, j = named, True, True, named + 1
+            continue
+        inner = None if closed or depth >= MAX_BODY_DEPTH else _named_body_at(nv, nlp, j)
+        if inner is not None:  # «Управление Федеральной налоговой службы по … области»
+            last = max(inner, grow_complements(nv, nlp, inner, depth + 1)[0])
+            evidence, closed, j = True, True, last + 1
             continue
         if _starts_place_or_name(nv, j) and not closed or closed and nv.labels[j] == "LOC":
             last = nv.span_end(j)
@@ -227,7 +236,8 @@ def grow_complements(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
             governed = case == "Ins" and last > head and nv.tokens[last].pos == "NOUN" and (
                 in_po and nv.tokens[last].feats.get("Case") in ("Dat", "Ins")
                 or "governs_instrumental" in head_roles(nv, nlp, last))
-            if case == "Gen" or is_name_like(text, nlp) or (group_case is not None and case == group_case) \
+            if case == "Gen" or is_name_like(text, nlp) or (group_case is not None and in_case(
+                    tok, group_case, nlp)) \
                     or governed:
                 evidence = evidence or text[:1].isupper()
                 closed = closed or proper
@@ -290,7 +300,35 @@ def _coordination_continues(nv: Narrative, nlp: Nlp, j: int, group_case: str | N
         if not any(nv.tokens[k].text == "и" and nv.same_clause(j, k) for k in window):
             return False
     case = nxt.feats.get("Case")
-    return case == "Gen" if group_case is None else case in (group_case, "Gen")
+    return case == "Gen" if group_case is None else case == "Gen" or in_case(nxt, group_case, nlp)
+
+
+def in_case(tok: NlpToken, case: str, nlp: Nlp) -> bool:
+    """The tagger's case, or for a noun it read as locative a dictionary dative (and back): the
+    two share their form in «-е» («по делам … и защите их прав»), and the tagger often swaps them."""
+    got = tok.feats.get("Case")
+    if got == case:
+        return True
+    if tok.pos != "NOUN" or {got, case} != {"Dat", "Loc"}:
+        return False
+    want = {CASES[case], NUMBERS.get(tok.feats.get("Number", ""), "")} - {""}
+    return any(p.pos == "NOUN" and want <= p.grammemes for p in nlp.parses(tok.text))
+
+
+def _named_body_at(nv: Narrative, nlp: Nlp, j: int) -> int | None:
+    """Head index of a body named in the genitive from token j: a capital letter, agreeing
+    adjectives, then a body's head noun («Федеральной налоговой службы», «Министерства …»)."""
+    if not nv.tokens[j].text[:1].isupper() or nv.tokens[j].text.isupper():
+        return None
+    k = j
+    while k < len(nv.tokens) and nv.tokens[k].pos == "ADJ" and nv.tokens[k].feats.get("Case") == "Gen" \
+            and nv.same_clause(j, k) and k - j < MAX_GROUP_ADJECTIVES:
+        k += 1
+    if k >= len(nv.tokens) or not nv.same_clause(j, k) or nv.tokens[k].feats.get("Case") != "Gen":
+        return None
+    if nv.tokens[k].pos not in ("NOUN", "PROPN") or not is_body_head(nv, nlp, k):
+        return None
+    return k
 
 
 def _opens_a_kind(nv: Narrative, nlp: Nlp, j: int) -> bool:

@@ -24,6 +24,7 @@ from stratdoc.extract.entities.bodies import (
     NOT_NAME_MODIFIERS,
     TERRITORY_LEMMAS,
     grow_complements,
+    head_roles,
     is_body_head,
     settlement_or_dedication_end,
 )
@@ -32,7 +33,8 @@ from stratdoc.extract.entities.org_words import OrgMention, capitalize, is_name_
 from stratdoc.extract.lexicon.body_heads import INSTITUTION_CLASSES_PATH
 from stratdoc.extract.nlp import Nlp
 
-HEAD_LABELS = frozenset({"qualified_head", "purpose_head", "sector_head"})
+HEAD_LABELS = frozenset({"qualified_head", "purpose_head", "sector_head", "selective_head"})
+QUALIFIED_HEADS = frozenset({"qualified_head", "selective_head"})
 # «муниципального образования», «муниципального района»: a territory named by an adjective and a noun
 TERRITORY_PHRASES = frozenset({("муниципальный", "образование")})
 # «иные», «другие» close a list of kinds («научные и иные организации») but name none alone.
@@ -40,7 +42,8 @@ OTHER_WORDS = frozenset({"иной", "другой"})
 # Adjectives that open no field after a kind («организации различных форм», «… всех уровней»).
 NOT_FIELD_MODIFIERS = frozenset({"различный", "весь", "любой", "иной", "другой", "данный", "указанный",
                                  "такой", "этот", "который", "каждый", "свой"})
-MAX_GROUPS = 3  # genitive groups after the head, territories aside
+MAX_GROUPS = 4  # genitive groups after the head, territories and listed fields aside
+MAX_LIST_ITEMS = 8  # fields listed by «,» and «и», groups included
 MAX_GROUP_WORDS = 4
 
 
@@ -54,12 +57,13 @@ def class_body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
             continue
         if i + 1 < len(nv.tokens) and nv.tokens[i + 1].text in OPEN_QUOTES:
             continue  # «учреждение «Центр …»»: a descriptor of a quoted name (legal_names, bodies)
-        first, qualified = _qualifiers(nv, nlp, i)
+        own = "selective_qualifier" if "selective_head" in roles else "qualifier"
+        first, qualified = _qualifiers(nv, nlp, i, own)
         last, kinds = _complement(nv, nlp, i)
         owner = _body_after(nv, nlp, i, last)  # «учреждения Сибирского отделения … академии наук»
         by_sector = ("sector" in kinds or owner > last) and "sector_head" in roles and (
             tok.feats.get("Number") == "Plur" or "activity" not in roles)
-        if not (qualified and "qualified_head" in roles or by_sector
+        if not (qualified and roles & QUALIFIED_HEADS or by_sector
                 or "purpose" in kinds and "purpose_head" in roles):
             continue
         heads = [i]
@@ -68,13 +72,31 @@ def class_body_mentions(nv: Narrative, nlp: Nlp) -> list[OrgMention]:
             heads.append(pair)
             last = _complement(nv, nlp, pair)[0]
         last = max(last, owner)
-        name = capitalize(_to_nominative(nv, nlp, first, heads, last))
+        network = _network_before(nv, nlp, first, i)
+        if network is not None:  # «сети общеобразовательных организаций»: the kinds stay genitive
+            name = capitalize(word_to_nominative(nv.tokens[network], nlp) + " " + " ".join(
+                nv.text[nv.tokens[first].start:nv.tokens[last].end].split()))
+            first = network
+        else:
+            name = capitalize(_to_nominative(nv, nlp, first, heads, last))
         out.append(OrgMention(nv.tokens[first].start, nv.tokens[last].end, name, "class"))
     # a kind inside another is that one's field («органы службы занятости»)
     return [m for m in out if not any(o is not m and o.start <= m.start and m.end <= o.end for o in out)]
 
 
-def _qualifiers(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
+def _network_before(nv: Narrative, nlp: Nlp, first: int, head: int) -> int | None:
+    """Index of a word for a network of institutions right before the kind in the genitive
+    plural («сеть муниципальных учреждений культуры»), or None: the network is the actor."""
+    k = first - 1
+    if k < 0 or not nv.same_clause(k, head) or nv.tokens[k].pos != "NOUN":
+        return None
+    feats = nv.tokens[head].feats
+    if feats.get("Case") != "Gen" or feats.get("Number") != "Plur":
+        return None
+    return k if "network" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k) else None
+
+
+def _qualifiers(nv: Narrative, nlp: Nlp, head: int, label: str = "qualifier") -> tuple[int, bool]:
     """First token of the adjectives before the head, and whether they name a kind.
 
     The adjective next to the head says the kind («муниципальных дошкольных образовательных
@@ -82,13 +104,23 @@ def _qualifiers(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, bool]:
     «иные» («общественные, научные и иные организации»). Adjectives agree with the head, a
     list is joined by «,» and «и», «не» and an adverb in «-о» stay as printed («социально
     ориентированные не коммерческие организации»); the tagger sometimes takes such an
-    adjective for a noun or a verb, which its lemma tells.
+    adjective for a noun or a verb, which its lemma tells. An adjective in brackets stands beside
+    the one before it («государственных (муниципальных) учреждений»). A kind that also names a
+    place's role or a career counts only by a qualifier of its own (`label`: «комплексный
+    центр», not «административный центр»; «экстренные службы», not «муниципальная служба»).
     """
     k, qualified, nearest = head, False, True
     while k - 1 >= 0 and nv.same_clause(k - 1, head):
         prev, lemma = nv.tokens[k - 1], nv.lemmas[k - 1]
+        if prev.text == ")" and k - 4 >= 0 and nv.tokens[k - 3].text == "(" and nv.same_clause(k - 4, head) \
+                and _agreeing_adjective(nv, nlp, k - 2, head) and _agreeing_adjective(nv, nlp, k - 4, head):
+            if nearest:
+                qualified = label in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 2)
+                nearest = False
+            k -= 3
+            continue
         if _agreeing_adjective(nv, nlp, k - 1, head):
-            is_qualifier = "qualifier" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 1)
+            is_qualifier = label in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, k - 1)
             if nearest:
                 qualified, nearest = is_qualifier, lemma in OTHER_WORDS
             elif is_qualifier and not qualified and k < head and nv.lemmas[k] in OTHER_WORDS | {"и", ","}:
@@ -126,6 +158,9 @@ def _agreeing_adjective(nv: Narrative, nlp: Nlp, k: int, head: int) -> bool:
         return False  # «посредничества» tagged as an adjective
     if tok.feats.get("Case") == feats.get("Case") and tok.feats.get("Number") == feats.get("Number"):
         return True
+    if {tok.feats.get("Case"), feats.get("Case")} == {"Nom", "Acc"} and tok.feats.get("Number") == feats.get(
+            "Number") == "Plur":
+        return True  # one form for both in the plural of things («спортивные секции» tagged apart)
     # the tagger's case of a participle is often off; a dictionary reading may still agree
     want = {CASES.get(feats.get("Case", "")), NUMBERS.get(feats.get("Number", ""))}
     return described and None not in want and any(
@@ -140,7 +175,13 @@ def _paired_head(nv: Narrative, nlp: Nlp, head: int) -> int | None:
         return None
     if nv.tokens[j].pos != "NOUN" or nv.tokens[j].feats.get("Case") != nv.tokens[head].feats.get("Case"):
         return None
-    return j if nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, j) & HEAD_LABELS else None
+    labels = nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, j)
+    if not labels & HEAD_LABELS:
+        return None
+    field = _group_at(nv, nlp, j + 1, head) if "activity" in labels else None
+    if field is not None and "sector" not in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, field):
+        return None  # «организаций и формирования современной … среды»: an act, not a kind
+    return j
 
 
 def _body_after(nv: Narrative, nlp: Nlp, head: int, last: int) -> int:
@@ -159,20 +200,24 @@ def _body_after(nv: Narrative, nlp: Nlp, head: int, last: int) -> int:
     return end if end > k else last
 
 
-def _group_at(nv: Narrative, nlp: Nlp, j: int, head: int) -> int | None:
-    """Last token of a genitive group starting at token j (adjectives, then a lower-case noun:
-    «местного самоуправления»; or an abbreviation: «ЖКХ»), in the head's clause; in a heading in
-    capitals the words are capitals too."""
+def _group_at(nv: Narrative, nlp: Nlp, j: int, head: int, case: str = "Gen") -> int | None:
+    """Last token of a genitive group (or one in `case`) starting at token j (adjectives, then a
+    lower-case noun: «местного самоуправления»; or an abbreviation: «ЖКХ»), in the head's clause;
+    in a heading in capitals the words are capitals too."""
     in_capitals = nv.tokens[head].text.isupper() and len(nv.tokens[head].text) > 1
     k = j
     while k < min(len(nv.tokens), j + MAX_GROUP_WORDS) and nv.same_clause(head, k):
         tok = nv.tokens[k]
-        genitive = tok.feats.get("Case") == "Gen" and (
+        genitive = tok.feats.get("Case") == case and (
             tok.text[:1].islower() or in_capitals and tok.text.isupper())
         if tok.pos == "ADJ" and genitive:
             if nv.lemmas[k] in NOT_FIELD_MODIFIERS:
                 return None  # «организации различных форм»: no field
             k += 1
+            continue
+        if tok.text in ("и", ",") and k > j and nv.tokens[k - 1].pos == "ADJ" and k + 1 < len(nv.tokens) \
+                and nv.tokens[k + 1].pos == "ADJ" and nv.tokens[k + 1].feats.get("Case") == case:
+            k += 1  # «малого и среднего предпринимательства»
             continue
         if tok.pos in ("NOUN", "PROPN") and genitive:
             parses = nlp.parses(tok.text)
@@ -220,29 +265,40 @@ def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, frozenset[str]
     «фонд развития …»; a sector: «организации культуры»).
 
     The first genitive group and the groups «и» joins to it are the field («опеки и
-    попечительства»); a genitive after them only in the singular and after a word that governs one
+    попечительства»), and so are more sectors listed by commas («учреждения здравоохранения,
+    образования, культуры и спорта»); a genitive after them only after a word that governs one
     (a purpose or a `chain` noun: «развития малого предпринимательства», «службы занятости
-    населения»); territories close the name.
+    населения», «образования детей»), one naming a kind only after a purpose («поддержки малых
+    предприятий»); an instrumental ends it after a noun that governs one («органы управления
+    образованием», body_heads.jsonl: governs_instrumental); territories close the name.
     """
-    last, kinds, chains = head, frozenset(), False
-    j, groups = head + 1, 0
-    while groups < MAX_GROUPS:
+    last, kinds, chains, purpose = head, frozenset(), False, False
+    j, groups, items = head + 1, 0, 0
+    while groups < MAX_GROUPS and items < MAX_LIST_ITEMS:
         if _territory_end(nv, nlp, j, head) is not None:
             break
         end = _group_at(nv, nlp, j, head)
-        if end is None or groups and (is_body_head(nv, nlp, end)
-                                      or nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end) & HEAD_LABELS):
+        coordinated = nv.tokens[j - 1].text in ("и", ",") and j - 1 > head
+        if end is None or groups and not (purpose and not coordinated) and (
+                is_body_head(nv, nlp, end) or nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end) & HEAD_LABELS):
             break  # «организаций ЖКХ и организаций …»: a kind of its own
-        coordinated = nv.tokens[j - 1].text == "и"
-        if groups and not coordinated and (nv.tokens[end].feats.get("Number") == "Plur" or not chains):
+        if groups and not coordinated and not chains:
             break  # «органом местного самоуправления условий …», «… требования закона»: an argument
         labels = nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end)
         kinds = labels if groups == 0 else kinds
-        chains = "purpose" in labels or "chain" in labels
-        last, groups = end, groups + 1
+        chains, purpose = "purpose" in labels or "chain" in labels, "purpose" in labels
+        last = end
+        groups, items = groups + (not coordinated), items + 1
         j = end + 1
+        governs = "governs_instrumental" in head_roles(nv, nlp, end)
+        governed = _group_at(nv, nlp, j, head, "Ins") if governs else None
+        if governed is not None:  # «органы управления образованием»
+            last, j = governed, governed + 1
+            break
         if j + 1 < len(nv.tokens) and nv.tokens[j].text == "и" and nv.same_clause(head, j + 1) and \
                 _group_at(nv, nlp, j + 1, head) is not None and _territory_end(nv, nlp, j + 1, head) is None:
+            j += 1
+        elif "sector" in kinds and _listed_sector(nv, nlp, j, head):
             j += 1
     while True:
         end = _territory_end(nv, nlp, j, head)
@@ -250,6 +306,15 @@ def _complement(nv: Narrative, nlp: Nlp, head: int) -> tuple[int, frozenset[str]
             break
         last, j = end, end + 1
     return last, kinds
+
+
+def _listed_sector(nv: Narrative, nlp: Nlp, j: int, head: int) -> bool:
+    """A comma at token j and one more sector after it in the genitive («…, культуры»)."""
+    if j + 1 >= len(nv.tokens) or nv.tokens[j].text != "," or not nv.same_clause(head, j + 1):
+        return False
+    end = _group_at(nv, nlp, j + 1, head)
+    return end is not None and _territory_end(nv, nlp, j + 1, head) is None and \
+        "sector" in nv.labels_at(nlp, INSTITUTION_CLASSES_PATH, end)
 
 
 def _to_nominative(nv: Narrative, nlp: Nlp, first: int, heads: list[int], last: int) -> str:
@@ -264,6 +329,9 @@ def _to_nominative(nv: Narrative, nlp: Nlp, first: int, heads: list[int], last: 
         if tok.pos != "ADJ":
             tok = replace(tok, pos="ADJ", feats={**head_tok.feats, "Gender": tok.feats.get("Gender", "")})
         words[k] = word_to_nominative(tok, nlp, gender=gender)
+    for k, word in words.items():
+        if "ё" not in nv.tokens[k].text.lower():
+            words[k] = word.replace("ё", "е").replace("Ё", "Е")  # the document's spelling («казенные»)
     out = []
     pos = nv.tokens[first].start
     for i in range(first, last + 1):

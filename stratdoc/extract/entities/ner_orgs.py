@@ -75,6 +75,7 @@ def ner_piece_to_mention(nv: Narrative, nlp: Nlp, first: int, last: int) -> OrgM
         return None
     first, last = first_q, last_q
     last = _extend_with_place(nv, last)
+    last = _extend_with_served_territory(nv, first, last)
     if after_place_word(nv, first) or _glued_by_hyphen(nv, first, last):
         return None  # «ул. Ленинского Комсомола», «дорога «…»-«Тросна-Калиновка»-…»
     if not _looks_like_organization(nv, nlp, first, last):
@@ -211,6 +212,23 @@ def _extend_with_place(nv: Narrative, last: int) -> int:
     while j + 1 < len(nv.tokens) and nv.labels[j + 1] == "LOC" and nv.same_clause(j, j + 1):
         j += 1
     return j
+
+
+def _extend_with_served_territory(nv: Narrative, first: int, last: int) -> int:
+    """«УМВД России» + «по Рязанской области» → one name: a federal body's territorial office is
+    named by the territory it serves, which natasha leaves out. Only after «России» or «Российской
+    Федерации»: «Росстата по … области» is data by region."""
+    lemmas = nv.lemmas[first:last + 1]
+    if not (lemmas[-1:] == ["россия"] or lemmas[-2:] == ["российский", "федерация"]):
+        return last
+    j = last + 1
+    if j + 1 >= len(nv.tokens) or nv.lemmas[j] != "по" or not nv.same_clause(last, j + 1):
+        return last
+    if nv.labels[j + 1] != "LOC" or not nv.tokens[j + 1].text[:1].isupper():
+        return last
+    if nv.tokens[j + 1].feats.get("Case") not in ("Dat", None):
+        return last
+    return nv.span_end(j + 1)
 
 
 def _looks_like_organization(nv: Narrative, nlp: Nlp, first: int, last: int) -> bool:
