@@ -1,0 +1,394 @@
+"""PDF pages read with pdfium: characters, words and ruling edges shaped as pdfplumber shapes them.
+
+pdfminer interprets a page's content stream in Python, which is most of pdfplumber's time;
+pdfium does it in C. This module reads each page's characters (with their boxes) and its path
+objects from pdfium and hands them on in pdfplumber's own dict shapes, in pdfplumber's page
+coordinates (top-down, rotation applied), so that pdfplumber's word grouping and ruled-table
+finder and all our layout code run on them unchanged. Nothing of pdfminer runs.
+
+Differences from pdfminer evened out here: pdfium marks a hyphen ending a line with a private
+code (U+FFFE / U+0002), turned back into «-»; it makes up line breaks (flagged as generated),
+left out; and a space it makes up often replaces a real space char it merged away, so it is
+kept as a blank char that ends a word (pdfplumber's words end at blank chars). Font sizes are
+pdfium's nominal size scaled by the character's matrix, as pdfminer sizes a char.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import groupby
+from operator import itemgetter
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+from pdfplumber.table import TableFinder
+from pdfplumber.utils.text import LIGATURES, WordExtractor
+
+Obj = dict[str, Any]
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# pdfium's codes for a hyphen it found at a line end (the text range and the char API differ)
+LINE_END_HYPHENS = {"\ufffe": "-", "\x02": "-"}
+# characters pdfium may have made up between words and lines rather than read from the page
+MAYBE_GENERATED = frozenset(" \r\n")
+FONT_NAME_BUFFER = 256
+SKEW_NOISE = 1e-6
+
+
+def mul(m: Matrix, n: Matrix) -> Matrix:
+    """m then n, in PDF's row-vector convention (as pdfminer's mult_matrix)."""
+    a, b, c, d, e, f = m
+    a1, b1, c1, d1, e1, f1 = n
+    return (a * a1 + b * c1, a * b1 + b * d1, c * a1 + d * c1, c * b1 + d * d1,
+            e * a1 + f * c1 + e1, e * b1 + f * d1 + f1)
+
+
+def apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def display_matrix(mediabox: tuple[float, float, float, float], rotation: int) -> Matrix:
+    """User space → pdfminer's page space, as pdfminer's interpreter sets up the page CTM."""
+    x0, y0, x1, y1 = mediabox
+    if rotation == 90:
+        return (0.0, -1.0, 1.0, 0.0, -y0, x1)
+    if rotation == 180:
+        return (-1.0, 0.0, 0.0, -1.0, x1, y1)
+    if rotation == 270:
+        return (0.0, 1.0, -1.0, 0.0, y1, -x0)
+    return (1.0, 0.0, 0.0, 1.0, -x0, -y0)
+
+
+# A character as read: text, x0, x1, top, bottom, upright, fontname, size (pdfplumber's keys).
+Char = tuple[str, float, float, float, float, bool, str, float]
+CHAR_KEYS = ("text", "x0", "x1", "top", "bottom", "upright", "fontname", "size")
+DEFAULT_WORDS = (3, 3, ("fontname", "size"), ())
+
+
+@dataclass
+class PdfiumPage:
+    """The part of a pdfplumber page the reader uses, filled from pdfium."""
+
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    edges: list[Obj] = field(default_factory=list)
+    rects: list[Obj] = field(default_factory=list)
+    lines: list[Obj] = field(default_factory=list)
+    curves: list[Obj] = field(default_factory=list)
+    _words: dict[tuple[Any, ...], list[Obj]] = field(default_factory=dict)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (0.0, 0.0, self.width, self.height)
+
+    @property
+    def horizontal_edges(self) -> list[Obj]:
+        return [e for e in self.edges if e["orientation"] == "h"]
+
+    @property
+    def vertical_edges(self) -> list[Obj]:
+        return [e for e in self.edges if e["orientation"] == "v"]
+
+    def extract_words(self, x_tolerance: float = 3, y_tolerance: float = 3,
+                      extra_attrs: list[str] | None = None, **kwargs: Any) -> list[Obj]:
+        """pdfplumber's words: the reader's usual call by `chars_to_words`, any other by
+        pdfplumber's own WordExtractor."""
+        key = (x_tolerance, y_tolerance, tuple(extra_attrs or ()), tuple(sorted(kwargs.items())))
+        if key not in self._words:
+            if key[2:] == DEFAULT_WORDS[2:] and not any(not c[5] for c in self.chars):
+                self._words[key] = chars_to_words(self.chars, x_tolerance, y_tolerance)
+            else:
+                extractor = WordExtractor(x_tolerance=x_tolerance, y_tolerance=y_tolerance,
+                                          extra_attrs=extra_attrs, **kwargs)
+                self._words[key] = extractor.extract_words(char_dicts(self.chars))
+        return self._words[key]
+
+    def find_tables(self, table_settings: dict[str, Any] | None = None) -> list[Any]:
+        return TableFinder(self, table_settings).tables  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        self._words.clear()
+
+
+def char_dicts(chars: list[Char]) -> list[Obj]:
+    out = []
+    for c in chars:
+        d = dict(zip(CHAR_KEYS, c, strict=True))
+        d["doctop"] = d["top"]
+        out.append(d)
+    return out
+
+
+def chars_to_words(chars: list[Char], x_tol: float, y_tol: float) -> list[Obj]:
+    """pdfplumber's WordExtractor (extra_attrs fontname and size, upright text) without its
+    per-char dicts: runs of chars in one font and size, each clustered into lines by top,
+    left to right; a word ends at a blank, a step back, a gap over `x_tol` or a top off by
+    more than `y_tol`."""
+    words: list[Obj] = []
+    for _, run in groupby(chars, key=itemgetter(5, 6, 7)):
+        group = list(run)
+        tops = sorted({c[3] for c in group})
+        cluster: dict[float, int] = {}
+        k, last = 0, tops[0]
+        for t in tops:
+            if t > last + y_tol:
+                k += 1
+            cluster[t] = k
+            last = t
+        group.sort(key=lambda c: cluster[c[3]])
+        start = 0
+        for i in range(1, len(group) + 1):
+            if i < len(group) and cluster[group[i][3]] == cluster[group[start][3]]:
+                continue
+            line = sorted(group[start:i], key=itemgetter(1))
+            start = i
+            word: list[Char] = []
+            for c in line:
+                if c[0].isspace():
+                    if word:
+                        words.append(merge(word))
+                    word = []
+                    continue
+                if word:
+                    p = word[-1]
+                    if c[1] < p[1] or c[1] > p[2] + x_tol or abs(c[3] - p[3]) > y_tol:
+                        words.append(merge(word))
+                        word = []
+                word.append(c)
+            if word:
+                words.append(merge(word))
+    return words
+
+
+def merge(chars: list[Char]) -> Obj:
+    """One word from its chars, sorted by x0 (so the first has the least x0)."""
+    first = chars[0]
+    x1, top, bottom = first[2], first[3], first[4]
+    for c in chars:
+        if c[2] > x1:
+            x1 = c[2]
+        if c[3] < top:
+            top = c[3]
+        if c[4] > bottom:
+            bottom = c[4]
+    x0 = first[1]
+    return {"text": "".join([LIGATURES.get(c[0], c[0]) for c in chars]), "x0": x0, "x1": x1,
+            "top": top, "doctop": top, "bottom": bottom, "upright": first[5], "height": bottom - top,
+            "width": x1 - x0, "direction": "ltr", "fontname": first[6], "size": first[7]}
+
+
+def c_function(fn: Any, restype: Any, *argtypes: Any) -> Any:
+    """A pdfium function re-typed to take and return plain addresses: no pointer objects to
+    build and cast for every character."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+VOIDP, INT = ctypes.c_void_p, ctypes.c_int
+GET_TEXT_OBJECT = c_function(raw.FPDFText_GetTextObject, VOIDP, VOIDP, INT)
+GET_LOOSE_BOX = c_function(raw.FPDFText_GetLooseCharBox, INT, VOIDP, INT, VOIDP)
+IS_GENERATED = c_function(raw.FPDFText_IsGenerated, INT, VOIDP, INT)
+
+
+def read_page(page: pdfium.PdfPage) -> PdfiumPage:
+    """One pdfium page → its characters and ruling edges in pdfplumber's page coordinates."""
+    mediabox = tuple(float(v) for v in page.get_bbox())  # inherited boxes too, unlike get_mediabox
+    rotation = page.get_rotation() % 360
+    ctm = display_matrix(mediabox, rotation)  # type: ignore[arg-type]
+    w, h = mediabox[2] - mediabox[0], mediabox[3] - mediabox[1]
+    if rotation in (90, 270):
+        w, h = h, w
+    out = PdfiumPage(width=w, height=h)
+    textpage = page.get_textpage()
+    try:
+        out.chars = page_chars(textpage, ctm, h)
+    finally:
+        textpage.close()
+    read_paths(page, ctm, h, out)
+    return out
+
+
+def page_chars(textpage: pdfium.PdfTextPage, ctm: Matrix, height: float) -> list[Char]:
+    """pdfminer-like chars: x from pdfium's loose box (the glyph's advance), the bottom at the
+    font's descent and the top one font size above it, as pdfminer boxes a char."""
+    n = raw.FPDFText_CountChars(textpage)
+    if n <= 0:
+        return []
+    text = textpage.get_text_range(0, n)
+    if len(text) != n:  # characters outside the BMP: one pdfium char is two UTF-16 units
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i) or 0xFFFD) for i in range(n))
+    tp = ctypes.cast(textpage.raw, VOIDP).value
+    rect = raw.FS_RECTF()
+    rect_at = ctypes.addressof(rect)
+    matrix = raw.FS_MATRIX()
+    flags = ctypes.c_int()
+    name_buf = ctypes.create_string_buffer(FONT_NAME_BUFFER)
+    get_box, get_obj, is_generated = GET_LOOSE_BOX, GET_TEXT_OBJECT, IS_GENERATED
+    plain = ctm[:4] == (1.0, 0.0, 0.0, 1.0)
+    dx, dy = ctm[4], ctm[5]
+    last_obj: int | None = -1
+    size, font, upright = 0.0, "", True
+    chars: list[Char] = []
+    append = chars.append
+    for i, ch in enumerate(text):
+        if ch in MAYBE_GENERATED and is_generated(tp, i):
+            if ch == " " and chars:  # often stands for a space char pdfium merged away: a word break
+                p = chars[-1]
+                append((" ", p[2], p[2], *p[3:]))
+            continue
+        obj = get_obj(tp, i)
+        if obj != last_obj:  # size, font and matrix are one text object's; look them up once
+            last_obj = obj
+            raw.FPDFText_GetMatrix(textpage, i, matrix)
+            m = mul((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
+            # pdfminer's test, blind to pdfium's float noise in the skew terms
+            upright = m[0] * m[3] > 0 and m[1] * m[2] <= SKEW_NOISE * abs(m[0] * m[3])
+            # the nominal size (Tf) scaled as the matrix scales the text's height
+            size = float(raw.FPDFText_GetFontSize(textpage, i)) * abs(m[3] if upright else m[1])
+            raw.FPDFText_GetFontInfo(textpage, i, name_buf, FONT_NAME_BUFFER, flags)
+            font = name_buf.value.decode("utf-8", "replace")
+        if not get_box(tp, i, rect_at):
+            continue
+        if plain:
+            x0, x1, y0, y1 = rect.left + dx, rect.right + dx, rect.bottom + dy, rect.top + dy
+        else:
+            (ax, ay), (bx, by) = apply(ctm, rect.left, rect.bottom), apply(ctm, rect.right, rect.top)
+            x0, x1, y0, y1 = min(ax, bx), max(ax, bx), min(ay, by), max(ay, by)
+        if upright:
+            y1 = y0 + size
+        append((LINE_END_HYPHENS.get(ch, ch), x0, x1, height - y1, height - y0, upright, font,
+                size if upright else y1 - y0))
+    return chars
+
+
+# paths ------------------------------------------------------------------------------------------
+
+def page_objects(handle: Any, in_form: bool, parent: Matrix) -> Iterator[tuple[Any, Matrix]]:
+    """Path objects of a page or form object with the matrix taking them to user space."""
+    count = raw.FPDFFormObj_CountObjects(handle) if in_form else raw.FPDFPage_CountObjects(handle)
+    get = raw.FPDFFormObj_GetObject if in_form else raw.FPDFPage_GetObject
+    m = raw.FS_MATRIX()
+    for i in range(count):
+        obj = get(handle, i)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
+            continue
+        if not raw.FPDFPageObj_GetMatrix(obj, m):
+            continue
+        mine = mul((m.a, m.b, m.c, m.d, m.e, m.f), parent)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            yield obj, mine
+        else:
+            yield from page_objects(obj, True, mine)
+
+
+FLOATP = ctypes.POINTER(ctypes.c_float)
+COUNT_SEGMENTS = c_function(raw.FPDFPath_CountSegments, INT, VOIDP)
+GET_SEGMENT = c_function(raw.FPDFPath_GetPathSegment, VOIDP, VOIDP, INT)
+SEGMENT_TYPE = c_function(raw.FPDFPathSegment_GetType, INT, VOIDP)
+SEGMENT_POINT = c_function(raw.FPDFPathSegment_GetPoint, INT, VOIDP, VOIDP, VOIDP)
+SEGMENT_CLOSES = c_function(raw.FPDFPathSegment_GetClose, INT, VOIDP)
+
+
+def subpaths(path: Any) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+    """A path's subpaths as pdfminer's operator letters and end points ('h' repeats the start)."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
+    handle = ctypes.cast(path, VOIDP).value
+    moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
+    shape: list[str] = []
+    pts: list[tuple[float, float]] = []
+    bezier = 0
+    for i in range(COUNT_SEGMENTS(handle)):
+        seg = GET_SEGMENT(handle, i)
+        kind = SEGMENT_TYPE(seg)
+        if not SEGMENT_POINT(seg, x_at, y_at):
+            continue
+        if kind == moveto:
+            if shape:
+                yield "".join(shape), pts
+            shape, pts, bezier = ["m"], [(x.value, y.value)], 0
+        elif kind == bezierto:
+            bezier += 1
+            if bezier % 3:
+                continue  # control points: pdfminer keeps a curve's end point only
+            shape.append("c")
+            pts.append((x.value, y.value))
+        else:
+            shape.append("l")
+            pts.append((x.value, y.value))
+        if SEGMENT_CLOSES(seg) and pts:
+            shape.append("h")
+            pts.append(pts[0])
+    if shape:
+        yield "".join(shape), pts
+
+
+def read_paths(page: pdfium.PdfPage, ctm: Matrix, height: float, out: PdfiumPage) -> None:
+    """Lines, rectangles and curves as pdfminer tells them apart, and their edges."""
+    for obj, m in page_objects(page.raw, False, IDENTITY):
+        full = mul(m, ctm)
+        for shape, user_pts in subpaths(obj):
+            if not shape.startswith("m"):
+                continue
+            pts = [apply(full, px, py) for px, py in user_pts]
+            if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+                shape = shape[:-2] + "h"
+                pts.pop()
+            flipped = [(px, height - py) for px, py in pts]
+            if shape in ("mlh", "ml"):
+                out.lines.append(line_obj(flipped[0], flipped[1]))
+                out.edges.append(out.lines[-1])
+            elif shape in ("mlllh", "mllll") and is_rect(pts):
+                rect = box_obj("rect", flipped)
+                out.rects.append(rect)
+                out.edges.extend(rect_edges(rect))
+            elif len(pts) >= 2:
+                curve = box_obj("curve", flipped)
+                curve["pts"] = flipped
+                out.curves.append(curve)
+                out.edges.extend(curve_edges(flipped))
+
+
+def is_rect(pts: list[tuple[float, float]]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3), last = pts
+    return pts[0] == last and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0)
+                               or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0))
+
+
+def box_obj(kind: str, pts: list[tuple[float, float]]) -> Obj:
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top}
+
+
+def line_obj(p: tuple[float, float], q: tuple[float, float]) -> Obj:
+    line = box_obj("line", [p, q])
+    line["orientation"] = "h" if line["top"] == line["bottom"] else "v"
+    return line
+
+
+def rect_edges(r: Obj) -> list[Obj]:
+    """The four sides of a rectangle, as pdfplumber's rect_to_edges."""
+    base = {"object_type": "rect_edge", "x0": r["x0"], "x1": r["x1"], "top": r["top"],
+            "bottom": r["bottom"], "doctop": r["top"], "width": r["width"], "height": r["height"]}
+    return [{**base, "bottom": r["top"], "height": 0, "orientation": "h"},
+            {**base, "top": r["bottom"], "doctop": r["bottom"], "height": 0, "orientation": "h"},
+            {**base, "x1": r["x0"], "width": 0, "orientation": "v"},
+            {**base, "x0": r["x1"], "width": 0, "orientation": "v"}]
+
+
+def curve_edges(pts: list[tuple[float, float]]) -> list[Obj]:
+    """Edges between a curve's consecutive points, as pdfplumber's curve_to_edges."""
+    out = []
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
+        top = min(ay, by)
+        out.append({"object_type": "curve_edge", "x0": min(ax, bx), "x1": max(ax, bx), "top": top,
+                    "doctop": top, "bottom": max(ay, by), "width": abs(ax - bx), "height": abs(ay - by),
+                    "orientation": "v" if ax == bx else ("h" if ay == by else None)})
+    return out
