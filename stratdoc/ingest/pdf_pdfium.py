@@ -132,21 +132,7 @@ def chars_to_words(chars: list[Char], x_tol: float, y_tol: float) -> list[Obj]:
     words: list[Obj] = []
     for _, run in groupby(chars, key=itemgetter(5, 6, 7)):
         group = list(run)
-        tops = sorted({c[3] for c in group})
-        cluster: dict[float, int] = {}
-        k, last = 0, tops[0]
-        for t in tops:
-            if t > last + y_tol:
-                k += 1
-            cluster[t] = k
-            last = t
-        group.sort(key=lambda c: cluster[c[3]])
-        start = 0
-        for i in range(1, len(group) + 1):
-            if i < len(group) and cluster[group[i][3]] == cluster[group[start][3]]:
-                continue
-            line = sorted(group[start:i], key=itemgetter(1))
-            start = i
+        for line in run_lines(group, y_tol):
             word: list[Char] = []
             for c in line:
                 if c[0].isspace():
@@ -163,6 +149,36 @@ def chars_to_words(chars: list[Char], x_tol: float, y_tol: float) -> list[Obj]:
             if word:
                 words.append(merge(word))
     return words
+
+
+def run_lines(group: list[Char], y_tol: float) -> list[list[Char]]:
+    """A run's chars in lines: tops clustered (each within `y_tol` of the next), lines in
+    cluster order, chars in a line by x0 — both sorts stable, as pdfplumber's. Text mostly
+    comes in that order already; then it is only cut."""
+    tops = sorted({c[3] for c in group})
+    cluster: dict[float, int] = {}
+    k, last = 0, tops[0]
+    for t in tops:
+        if t > last + y_tol:
+            k += 1
+        cluster[t] = k
+        last = t
+    ids = [cluster[c[3]] for c in group]
+    if any(b < a for a, b in zip(ids, ids[1:], strict=False)):
+        order = sorted(range(len(group)), key=ids.__getitem__)
+        group = [group[i] for i in order]
+        ids = [ids[i] for i in order]
+    lines: list[list[Char]] = []
+    start = 0
+    for i in range(1, len(group) + 1):
+        if i < len(group) and ids[i] == ids[start]:
+            continue
+        line = group[start:i]
+        if any(q[1] < p[1] for p, q in zip(line, line[1:], strict=False)):
+            line.sort(key=itemgetter(1))
+        lines.append(line)
+        start = i
+    return lines
 
 
 def merge(chars: list[Char]) -> Obj:
@@ -267,26 +283,34 @@ def page_chars(textpage: pdfium.PdfTextPage, ctm: Matrix, height: float) -> list
 
 # paths ------------------------------------------------------------------------------------------
 
-def page_objects(handle: Any, in_form: bool, parent: Matrix) -> Iterator[tuple[Any, Matrix]]:
-    """Path objects of a page or form object with the matrix taking them to user space."""
-    count = raw.FPDFFormObj_CountObjects(handle) if in_form else raw.FPDFPage_CountObjects(handle)
-    get = raw.FPDFFormObj_GetObject if in_form else raw.FPDFPage_GetObject
+PAGE_COUNT_OBJECTS = c_function(raw.FPDFPage_CountObjects, INT, VOIDP)
+PAGE_GET_OBJECT = c_function(raw.FPDFPage_GetObject, VOIDP, VOIDP, INT)
+FORM_COUNT_OBJECTS = c_function(raw.FPDFFormObj_CountObjects, INT, VOIDP)
+FORM_GET_OBJECT = c_function(raw.FPDFFormObj_GetObject, VOIDP, VOIDP, INT)
+OBJECT_TYPE = c_function(raw.FPDFPageObj_GetType, INT, VOIDP)
+OBJECT_MATRIX = c_function(raw.FPDFPageObj_GetMatrix, INT, VOIDP, VOIDP)
+PATH, FORM = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+
+
+def page_objects(handle: int, in_form: bool, parent: Matrix) -> Iterator[tuple[int, Matrix]]:
+    """Path objects (addresses) of a page or form object with the matrix taking them to user
+    space; text and images, most of a page's objects, are passed over on their type alone."""
+    count = FORM_COUNT_OBJECTS(handle) if in_form else PAGE_COUNT_OBJECTS(handle)
+    get = FORM_GET_OBJECT if in_form else PAGE_GET_OBJECT
     m = raw.FS_MATRIX()
+    m_at = ctypes.addressof(m)
     for i in range(count):
         obj = get(handle, i)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind not in (raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM):
-            continue
-        if not raw.FPDFPageObj_GetMatrix(obj, m):
+        kind = OBJECT_TYPE(obj)
+        if (kind != PATH and kind != FORM) or not OBJECT_MATRIX(obj, m_at):
             continue
         mine = mul((m.a, m.b, m.c, m.d, m.e, m.f), parent)
-        if kind == raw.FPDF_PAGEOBJ_PATH:
+        if kind == PATH:
             yield obj, mine
         else:
             yield from page_objects(obj, True, mine)
 
 
-FLOATP = ctypes.POINTER(ctypes.c_float)
 COUNT_SEGMENTS = c_function(raw.FPDFPath_CountSegments, INT, VOIDP)
 GET_SEGMENT = c_function(raw.FPDFPath_GetPathSegment, VOIDP, VOIDP, INT)
 SEGMENT_TYPE = c_function(raw.FPDFPathSegment_GetType, INT, VOIDP)
@@ -294,11 +318,10 @@ SEGMENT_POINT = c_function(raw.FPDFPathSegment_GetPoint, INT, VOIDP, VOIDP, VOID
 SEGMENT_CLOSES = c_function(raw.FPDFPathSegment_GetClose, INT, VOIDP)
 
 
-def subpaths(path: Any) -> Iterator[tuple[str, list[tuple[float, float]]]]:
+def subpaths(handle: int) -> Iterator[tuple[str, list[tuple[float, float]]]]:
     """A path's subpaths as pdfminer's operator letters and end points ('h' repeats the start)."""
     x, y = ctypes.c_float(), ctypes.c_float()
     x_at, y_at = ctypes.addressof(x), ctypes.addressof(y)
-    handle = ctypes.cast(path, VOIDP).value
     moveto, bezierto = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_BEZIERTO
     shape: list[str] = []
     pts: list[tuple[float, float]] = []
@@ -330,7 +353,7 @@ def subpaths(path: Any) -> Iterator[tuple[str, list[tuple[float, float]]]]:
 
 def read_paths(page: pdfium.PdfPage, ctm: Matrix, height: float, out: PdfiumPage) -> None:
     """Lines, rectangles and curves as pdfminer tells them apart, and their edges."""
-    for obj, m in page_objects(page.raw, False, IDENTITY):
+    for obj, m in page_objects(ctypes.cast(page.raw, VOIDP).value, False, IDENTITY):
         full = mul(m, ctm)
         for shape, user_pts in subpaths(obj):
             if not shape.startswith("m"):
