@@ -141,7 +141,19 @@ def child(kind: str, path: Path, workdir: Path) -> None:
         reader(path, "pdfium")()
     else:
         whole_ingest(path, workdir)()
-    print(json.dumps({"maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(json.dumps({"maxrss_mb": peak_rss_mb()}))
+
+
+def peak_rss_mb() -> float:
+    """This process's own high-water RSS. Linux keeps ru_maxrss across exec, so a child started
+    from a big parent would report the parent's size; VmHWM belongs to the new image alone."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def ratio(a: Run | None, b: Run) -> str:
