@@ -126,3 +126,22 @@ def test_fast_words_equal_pdfplumbers_word_extractor() -> None:
         slow = WordExtractor(x_tolerance=3, y_tolerance=3, extra_attrs=["fontname", "size"]
                              ).extract_words(char_dicts(chars))
         assert fast == slow
+
+
+@needs_font
+@pytest.mark.parametrize("lines, text", [
+    (["Программа обеспечивает рост эконо\u00ad", "мического потенциала района."],
+     "Программа обеспечивает рост экономического потенциала района."),
+    (["Мероприятия направлены на повы\u2010", "шение качества жизни населения."],
+     "Мероприятия направлены на повышение качества жизни населения."),
+    (["Развитие социально\u00ad", "экономического комплекса округа."],
+     "Развитие социально-экономического комплекса округа."),
+])
+def test_soft_hyphen_at_line_end_joins_the_word(lines: list[str], text: str) -> None:
+    """A soft hyphen ending a line is a hyphen pdfium reports as such, so the word is mended
+    like one broken with «-» (pdfminer's text has the soft hyphen, which is dropped, and the
+    halves stay apart)."""
+    s = factory.Sheet()
+    s.new_page(running=False)
+    s.lines(lines)
+    assert read(s.output(), "pdfium").text == text
