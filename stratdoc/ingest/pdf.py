@@ -1,5 +1,7 @@
-"""PDF reader: pdfplumber words and ruled tables → one Document in reading order.
+"""PDF reader: positioned words and ruled tables → one Document in reading order.
 
+Words and ruling edges come from pdfium (`pdf_pdfium`, the default `text_engine`) or from
+pdfplumber; both give pdfplumber's shapes, so the layout and table code below is the same.
 Pages are read one at a time into small layouts (lines and table grids) and their caches
 flushed, so memory stays bounded by one page plus the text. Assembly then works across pages:
 running headers/footers are found by repetition, tables and paragraphs cut by a page break are
@@ -11,12 +13,16 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import resolve1
 from pdfplumber.utils.exceptions import PdfminerException
@@ -37,6 +43,7 @@ from stratdoc.ingest.pdf_layout import (
     running_keys,
     words_to_lines,
 )
+from stratdoc.ingest.pdf_pdfium import PdfiumPage, read_page
 from stratdoc.ingest.pdf_settings import PdfSettings, resolve
 from stratdoc.ingest.pdf_tables import (
     PdfTable,
@@ -76,24 +83,22 @@ def read_pdf(path: Path, data: bytes, limits: ReadLimits, settings: PdfSettings 
     builder = DocumentBuilder(id=sha256_hex(data), source=path.name, format=Format.PDF)
     layouts: list[PageLayout] = []
     failures: list[str] = []
-    with opened_pdf(path, data) as pdf:
-        check_page_count(path, count_pages(pdf), limits)  # cheap, before building page objects
-        pages = pages_of(path, pdf)
-        check_page_count(path, len(pages), limits)  # the tree's Count may lie
-        if not pages:
-            raise ReadError(path, "broken PDF: no pages")
-        title = meaningful_title(pdf.metadata.get("Title"))
-        if title:
-            builder.hints["title"] = title
+    opener = opened_pdfium if settings.text_engine == "pdfium" else opened_plumber
+    with opener(path, data, limits) as source:
+        if source.title:
+            builder.hints["title"] = source.title
         n_chars = 0
-        for number, page in enumerate(pages, start=1):
+        for number, (load, size) in enumerate(source.pages, start=1):
+            page = None
             try:
+                page = load()
                 layout = page_to_layout(page, number, settings)
             except Exception as e:  # one broken page should not cost the others
                 failures.append(f"page {number}: {one_line(unwrap(e))}")
-                layout = PageLayout(number, float(page.width), float(page.height), failed=True)
+                layout = PageLayout(number, *size(), failed=True)
             finally:
-                page.close()
+                if page is not None:
+                    page.close()
             n_chars += sum(len(ln.text) for ln in layout.lines)
             if n_chars > limits.max_text_chars:
                 raise InputTooLarge(path, f"PDF text exceeds the {limits.max_text_chars:,} character limit "
@@ -102,6 +107,76 @@ def read_pdf(path: Path, data: bytes, limits: ReadLimits, settings: PdfSettings 
     if layouts and len(failures) == len(layouts):
         raise ReadError(path, f"broken PDF: {failures[0]}")
     return layouts_to_document(path, layouts, failures, builder, settings)
+
+
+PageLoad = Callable[[], Any]
+PageSize = Callable[[], tuple[float, float]]
+
+
+@dataclass
+class PageSource:
+    """An opened PDF as the reader walks it: its title and, per page, how to load the page
+    (loaded one at a time, closed before the next) and its size should loading fail."""
+
+    title: str | None
+    pages: Iterable[tuple[PageLoad, PageSize]]
+
+
+@contextmanager
+def opened_pdfium(path: Path, data: bytes, limits: ReadLimits) -> Iterator[PageSource]:
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        if e.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedDocument(path, "encrypted PDF: password required") from e
+        raise ReadError(path, f"broken PDF: {one_line(e)}") from e
+    try:
+        n_pages = len(doc)
+        check_page_count(path, n_pages, limits)
+        if not n_pages:
+            raise ReadError(path, "broken PDF: no pages")
+
+        def load(index: int) -> PdfiumPage:
+            page = doc[index]
+            try:
+                return read_page(page)
+            finally:
+                page.close()
+
+        def size(index: int) -> tuple[float, float]:
+            try:
+                w, h = doc.get_page_size(index)
+                return float(w), float(h)
+            except Exception:
+                return 0.0, 0.0
+
+        pages = ((partial(load, i), partial(size, i)) for i in range(n_pages))
+        yield PageSource(meaningful_title(metadata_title(doc)), pages)
+    finally:
+        doc.close()
+
+
+def metadata_title(doc: pdfium.PdfDocument) -> str | None:
+    try:
+        return doc.get_metadata_value("Title") or None
+    except Exception:  # a damaged Info dictionary costs the title only
+        return None
+
+
+@contextmanager
+def opened_plumber(path: Path, data: bytes, limits: ReadLimits) -> Iterator[PageSource]:
+    with opened_pdf(path, data) as pdf:
+        check_page_count(path, count_pages(pdf), limits)  # cheap, before building page objects
+        pages = pages_of(path, pdf)
+        check_page_count(path, len(pages), limits)  # the tree's Count may lie
+        if not pages:
+            raise ReadError(path, "broken PDF: no pages")
+        yield PageSource(meaningful_title(pdf.metadata.get("Title")),
+                         [(partial(lambda p: p, p), partial(plumber_size, p)) for p in pages])
+
+
+def plumber_size(page: Any) -> tuple[float, float]:
+    return float(page.width), float(page.height)
 
 
 @contextmanager

@@ -3,7 +3,7 @@ the reader take their settings from here rather than from the reader."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pdfplumber.table import TableSettings
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -24,6 +24,9 @@ class PdfSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    # where characters and ruling lines come from: pdfium (fast, C) or pdfplumber/pdfminer (the
+    # reference the pdfium path is checked against; see pdf_pdfium)
+    text_engine: Literal["pdfium", "pdfplumber"] = "pdfium"
     table_settings: dict[str, Any] = Field(default_factory=lambda: dict(DEFAULT_TABLE_SETTINGS))
     x_tolerance: float = Field(3.0, gt=0)
     y_tolerance: float = Field(3.0, gt=0)
