@@ -62,6 +62,8 @@ MODIFIER_POS = frozenset({"ADJ", "DET", "NUM"})
 # An abbreviation declined with a lower-case ending: «ГОКа», «ВУЗом», «МФЦе».
 ABBREVIATION_WITH_ENDING = re.compile(r"([А-ЯЁ]{2,})(а|у|ом|е|ы|ов|ам|ами|ах)")
 
+NO_LABELS: frozenset[str] = frozenset()
+
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
 
@@ -105,16 +107,23 @@ class Narrative:
         return found[i]
 
     def _match(self, nlp: Nlp, path: Path) -> list[tuple[tuple[str, int], ...]]:
-        by_start: list[list[tuple[str, int]]] = [[] for _ in self.tokens]
+        by_start: dict[int, list[tuple[str, int]]] = {}
         patterns = nlp.patterns(path)
         if self._words_doc is None and self.tokens:  # one spaCy Doc for every pattern file
             self._words_doc = patterns.words_doc([t.text for t in self.tokens], self.lemmas)
         found_words = patterns.find_in_doc(self._words_doc, longest=False) if self.tokens else []
         for label, start, end in found_words:
-            by_start[start].append((label, end))
-        found = self._matches[path] = [tuple(m) for m in by_start]
-        self._labels[path] = [frozenset(label for label, end in m if end == k + 1)
-                              for k, m in enumerate(found)]
+            by_start.setdefault(start, []).append((label, end))
+        # most tokens start no match: they share one empty tuple and one empty set
+        found: list[tuple[tuple[str, int], ...]] = [()] * len(self.tokens)
+        labels: list[frozenset[str]] = [NO_LABELS] * len(self.tokens)
+        for k, m in by_start.items():
+            found[k] = tuple(m)
+            one_token = frozenset(label for label, end in m if end == k + 1)
+            if one_token:
+                labels[k] = one_token
+        self._matches[path] = found
+        self._labels[path] = labels
         return found
 
     def span(self, start: int, end: int) -> Span:

@@ -21,6 +21,9 @@ from stratdoc.extract.nlp.matching import Patterns
 from stratdoc.extract.nlp.records import NlpDoc, NlpSentence, NlpSpan, NlpToken, WordParse
 
 WORD_CACHE = 200_000
+# Padded tokens per morphology batch (sentences × the longest of them): big enough that the
+# per-batch overhead vanishes, small enough to stay in the processor's cache.
+MORPH_BATCH_TOKENS = 4096
 T = TypeVar("T")
 
 
@@ -54,6 +57,8 @@ class Nlp:
         self._raw = lru_cache(maxsize=WORD_CACHE)(self._morph.parse)
         self._parse_cache: dict[str, tuple[WordParse, ...]] = {}
         self._token_lemma = lru_cache(maxsize=WORD_CACHE)(self._lemmatize)
+        self._tags: dict[int, tuple[str, dict[str, str]]] = {}
+        self._ids: dict[str, dict[str, tuple[int, int]]] = {}
 
     # neural models ---------------------------------------------------------------------------
     @property
@@ -68,29 +73,118 @@ class Nlp:
         return self
 
     def analyze(self, text: str, *, syntax: bool = True, ner: bool = True, offset: int = 0) -> NlpDoc:
-        """Segment, tag and (optionally) parse and NER-tag `text`; offsets shifted by `offset`."""
+        """Segment, tag and (optionally) parse and NER-tag `text`; offsets shifted by `offset`.
+
+        Without syntax the taggers are driven here rather than through natasha's `Doc`
+        (`_tag_morph`, `_tag_ner`): same models, same tags, less overhead.
+        """
         from natasha import Doc
 
         m = self.neural
         doc = Doc(text)
         doc.segment(m.segmenter)
-        doc.tag_morph(m.morph_tagger)
-        if syntax:
-            doc.parse_syntax(m.syntax_parser)
         spans: list[NlpSpan] = []
-        if ner:
-            doc.tag_ner(m.ner_tagger)
-            for s in doc.spans:
-                if syntax:
+        if syntax:
+            doc.tag_morph(m.morph_tagger)
+            doc.parse_syntax(m.syntax_parser)
+            if ner:
+                doc.tag_ner(m.ner_tagger)
+                for s in doc.spans:
                     s.normalize(m.morph_vocab)
-                spans.append(NlpSpan(s.type, s.start + offset, s.stop + offset, s.text, s.normal or s.text))
+                    spans.append(NlpSpan(s.type, s.start + offset, s.stop + offset, s.text,
+                                         s.normal or s.text))
+        else:
+            self._tag_morph(doc.sents)
+            if ner and text.strip():
+                for start, stop, kind in self._tag_ner(text, [t.text for t in doc.tokens]):
+                    piece = text[start:stop]
+                    spans.append(NlpSpan(kind, start + offset, stop + offset, piece, piece))
         tokens = []
         for t in doc.tokens:
-            lemma = t.lemma or self._token_lemma(t.text, t.pos, tuple(sorted((t.feats or {}).items())))
+            feats = t.feats or {}
+            lemma = t.lemma or self._token_lemma(t.text, t.pos, tuple(sorted(feats.items())))
             tokens.append(NlpToken(t.start + offset, t.stop + offset, t.text, lemma, t.pos,
-                                   dict(t.feats or {}), t.head_id, t.id, t.rel))
+                                   dict(feats), t.head_id, t.id, t.rel))
         sents = [NlpSentence(s.start + offset, s.stop + offset, s.text) for s in doc.sents]
         return NlpDoc(text=text, sentences=sents, tokens=tokens, spans=spans)
+
+    def _tag_morph(self, sents: list[Any]) -> None:
+        """Tag every sentence's tokens with natasha's morphology model, in batches of sentences
+        of about the same length.
+
+        natasha feeds the tagger eight sentences at a time in text order, so most of each batch
+        is padding and the per-batch overhead is paid a thousand times per 300 pages. Padding
+        cannot change a sentence's tags (the padding embedding is zero and every layer zeroes
+        the padded positions again), so longer batches of sorted sentences give the same tags.
+        """
+        m = self.neural
+        infer = m.morph_tagger.infer
+        words = [[t.text for t in s.tokens] for s in sents]
+        order = sorted((i for i in range(len(words)) if words[i]), key=lambda i: len(words[i]))
+        batch: list[int] = []
+        for i in order + [-1]:
+            if i >= 0 and (not batch or (len(batch) + 1) * len(words[i]) <= MORPH_BATCH_TOKENS):
+                batch.append(i)
+                continue
+            if batch:
+                ids, shapes = self._encode(infer.encoder, [words[k] for k in batch], "morph")
+                pred = infer.model(ids, shapes, ids == infer.encoder.words_vocab.pad_id)
+                pred = infer.model.head.decode(pred)
+                vocab = infer.decoder.tags_vocab
+                for row, k in enumerate(batch):
+                    tags = pred[row, :len(words[k])].tolist()
+                    for token, tag_id in zip(sents[k].tokens, tags, strict=True):
+                        token.pos, token.feats = self._morph_tag(vocab, tag_id)
+            batch = [i] if i >= 0 else []
+
+    def _morph_tag(self, vocab: Any, tag_id: int) -> tuple[str, dict[str, str]]:
+        """(POS, feats) of one tag of the morphology model; 753 tags, parsed once each."""
+        hit = self._tags.get(tag_id)
+        if hit is None:
+            from slovnet.conll import parse_conll_tag
+
+            hit = self._tags[tag_id] = parse_conll_tag(vocab.decode(tag_id))
+        return hit[0], dict(hit[1])
+
+    def _encode(self, encoder: Any, items: list[list[str]], model: str) -> tuple[Any, Any]:
+        """Word and shape ids of the sentences, padded to the longest (slovnet's encoder, with
+        each word's ids kept: the same words recur on every page)."""
+        import numpy as np
+        from slovnet.shape import word_shape
+
+        cache = self._ids.setdefault(model, {})
+        if len(cache) >= WORD_CACHE:
+            cache.clear()
+        width = max(len(w) for w in items)
+        word_id = np.full((len(items), width), encoder.words_vocab.pad_id)
+        shape_id = np.full((len(items), width), encoder.shapes_vocab.pad_id)
+        for row, sent in enumerate(items):
+            for col, word in enumerate(sent):
+                hit = cache.get(word)
+                if hit is None:
+                    hit = cache[word] = (encoder.words_vocab.encode(word.lower()),
+                                         encoder.shapes_vocab.encode(word_shape(word)))
+                word_id[row, col], shape_id[row, col] = hit
+        return word_id, shape_id
+
+    def _tag_ner(self, text: str, words: list[str]) -> list[tuple[int, int, str]]:
+        """(start, stop, type) of natasha's NER spans over the whole `text`, from the tokens the
+        segmenter already made (slovnet would tokenize the text again, the same way).
+
+        The text is one sequence, as natasha's `tag_ner` gives it; the CRF's best path is found
+        by `_viterbi`, the same arithmetic as slovnet's with less overhead per token.
+        """
+        from slovnet.markup import BIOMarkup
+
+        infer = self.neural.ner_tagger.infer
+        if not words:
+            return []
+        ids, shapes = self._encode(infer.encoder, [words], "ner")
+        emissions = infer.model(ids, shapes, ids == infer.encoder.words_vocab.pad_id)[0]
+        path = _viterbi(emissions, infer.model.head.crf.transitions.array)
+        tags = [infer.decoder.tags_vocab.decode(k) for k in path]
+        markup = BIOMarkup.from_tuples(zip(words, tags, strict=True)).to_span(text)
+        return [(s.start, s.stop, s.type) for s in markup.spans]
 
     def _lemmatize(self, text: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str:
         """natasha's lemma of a tagged word: lemmatizing is a fifth of a long text's tagging."""
@@ -180,6 +274,28 @@ class Nlp:
         if key not in self._derived:
             self._derived[key] = build()
         return self._derived[key]
+
+
+def _viterbi(emissions: Any, transitions: Any) -> list[int]:
+    """Best tag path of one sequence under slovnet's CRF (`CRF.decode` for a batch of one,
+    unmasked): the same float32 sums in the same order, so the same path, without its
+    per-token reshapes and index grids."""
+    import numpy as np
+
+    history = []
+    score = emissions[0]
+    for row in emissions[1:]:
+        step = score[:, None] + transitions + row[None, :]
+        best = step.argmax(0)
+        score = step[best, np.arange(len(best))]
+        history.append(best)
+    tag = int(score.argmax())
+    path = [tag]
+    for best in reversed(history):
+        tag = int(best[tag])
+        path.append(tag)
+    path.reverse()
+    return path
 
 
 def _str(grammeme: Any) -> str | None:
