@@ -62,8 +62,6 @@ MODIFIER_POS = frozenset({"ADJ", "DET", "NUM"})
 # An abbreviation declined with a lower-case ending: «ГОКа», «ВУЗом», «МФЦе».
 ABBREVIATION_WITH_ENDING = re.compile(r"([А-ЯЁ]{2,})(а|у|ом|е|ы|ов|ам|ами|ах)")
 
-NO_LABELS: frozenset[str] = frozenset()
-
 OPEN_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 CLOSE_QUOTES = frozenset({"»", "“", "”", '"'})
 
@@ -111,19 +109,13 @@ class Narrative:
         patterns = nlp.patterns(path)
         if self._words_doc is None and self.tokens:  # one spaCy Doc for every pattern file
             self._words_doc = patterns.words_doc([t.text for t in self.tokens], self.lemmas)
-        found_words = patterns.find_in_doc(self._words_doc, longest=False) if self.tokens else []
-        for label, start, end in found_words:
+        for label, start, end in patterns.find_in_doc(self._words_doc, longest=False) if self.tokens else []:
             by_start.setdefault(start, []).append((label, end))
-        # most tokens start no match: they share one empty tuple and one empty set
-        found: list[tuple[tuple[str, int], ...]] = [()] * len(self.tokens)
-        labels: list[frozenset[str]] = [NO_LABELS] * len(self.tokens)
+        found = self._matches[path] = [()] * len(self.tokens)  # most tokens start no match
+        labels = self._labels[path] = [frozenset()] * len(self.tokens)
         for k, m in by_start.items():
             found[k] = tuple(m)
-            one_token = frozenset(label for label, end in m if end == k + 1)
-            if one_token:
-                labels[k] = one_token
-        self._matches[path] = found
-        self._labels[path] = labels
+            labels[k] = frozenset(label for label, end in m if end == k + 1)
         return found
 
     def span(self, start: int, end: int) -> Span:

@@ -23,8 +23,13 @@ from stratdoc.extract.nlp.records import NlpDoc, NlpSentence, NlpSpan, NlpToken,
 WORD_CACHE = 200_000
 # Padded tokens per morphology batch (sentences × the longest of them): big enough that the
 # per-batch overhead vanishes, small enough to stay in the processor's cache.
-MORPH_BATCH_TOKENS = 4096
+MORPH_BATCH_TOKENS = 1024
+# BLAS threads for the taggers' matrix products. They are a few hundred rows at a time: a
+# second thread doubled the processor time of the tagging and, on a busy machine, its wall
+# time too (measured on two cores).
+TAGGER_THREADS = 1
 T = TypeVar("T")
+Tag = tuple[str | None, dict[str, str], tuple[tuple[str, str], ...]]  # POS, feats, sorted feats
 
 
 @dataclass
@@ -57,7 +62,7 @@ class Nlp:
         self._raw = lru_cache(maxsize=WORD_CACHE)(self._morph.parse)
         self._parse_cache: dict[str, tuple[WordParse, ...]] = {}
         self._token_lemma = lru_cache(maxsize=WORD_CACHE)(self._lemmatize)
-        self._tags: dict[int, tuple[str, dict[str, str]]] = {}
+        self._tags: dict[int | None, Tag] = {}
         self._ids: dict[str, dict[str, tuple[int, int]]] = {}
 
     # neural models ---------------------------------------------------------------------------
@@ -75,51 +80,72 @@ class Nlp:
     def analyze(self, text: str, *, syntax: bool = True, ner: bool = True, offset: int = 0) -> NlpDoc:
         """Segment, tag and (optionally) parse and NER-tag `text`; offsets shifted by `offset`.
 
-        Without syntax the taggers are driven here rather than through natasha's `Doc`
-        (`_tag_morph`, `_tag_ner`): same models, same tags, less overhead.
+        Without syntax (`_analyze_tags`) the taggers are driven here rather than through
+        natasha's `Doc`: same segmenter, same models, same tags, less overhead.
         """
+        if not syntax:
+            return self._analyze_tags(text, ner=ner, offset=offset)
         from natasha import Doc
 
         m = self.neural
         doc = Doc(text)
         doc.segment(m.segmenter)
+        doc.tag_morph(m.morph_tagger)
+        doc.parse_syntax(m.syntax_parser)
         spans: list[NlpSpan] = []
-        if syntax:
-            doc.tag_morph(m.morph_tagger)
-            doc.parse_syntax(m.syntax_parser)
-            if ner:
-                doc.tag_ner(m.ner_tagger)
-                for s in doc.spans:
-                    s.normalize(m.morph_vocab)
-                    spans.append(NlpSpan(s.type, s.start + offset, s.stop + offset, s.text,
-                                         s.normal or s.text))
-        else:
-            self._tag_morph(doc.sents)
-            if ner and text.strip():
-                for start, stop, kind in self._tag_ner(text, [t.text for t in doc.tokens]):
-                    piece = text[start:stop]
-                    spans.append(NlpSpan(kind, start + offset, stop + offset, piece, piece))
+        if ner:
+            doc.tag_ner(m.ner_tagger)
+            for s in doc.spans:
+                s.normalize(m.morph_vocab)
+                spans.append(NlpSpan(s.type, s.start + offset, s.stop + offset, s.text, s.normal or s.text))
         tokens = []
         for t in doc.tokens:
-            feats = t.feats or {}
-            lemma = t.lemma or self._token_lemma(t.text, t.pos, tuple(sorted(feats.items())))
+            lemma = t.lemma or self._token_lemma(t.text, t.pos, tuple(sorted((t.feats or {}).items())))
             tokens.append(NlpToken(t.start + offset, t.stop + offset, t.text, lemma, t.pos,
-                                   dict(feats), t.head_id, t.id, t.rel))
+                                   dict(t.feats or {}), t.head_id, t.id, t.rel))
         sents = [NlpSentence(s.start + offset, s.stop + offset, s.text) for s in doc.sents]
         return NlpDoc(text=text, sentences=sents, tokens=tokens, spans=spans)
 
-    def _tag_morph(self, sents: list[Any]) -> None:
-        """Tag every sentence's tokens with natasha's morphology model, in batches of sentences
-        of about the same length.
+    def _analyze_tags(self, text: str, *, ner: bool, offset: int) -> NlpDoc:
+        """razdel's tokens and sentences (natasha's segmenter is razdel), natasha's morphology
+        tags per sentence and NER spans over the whole text, as natasha's `Doc` would give.
+
+        A token outside every sentence (natasha's `envelop_spans` leaves it out) gets no tags,
+        as in natasha. Tokens of one tag share its feature dict: records are never changed.
+        """
+        from razdel import sentenize, tokenize
+        from threadpoolctl import threadpool_limits
+
+        toks = list(tokenize(text))
+        sents = list(sentenize(text)) if text else []
+        groups = _envelop([(t.start, t.stop) for t in toks], [(s.start, s.stop) for s in sents])
+        tags: list[int | None] = [None] * len(toks)
+        found: list[tuple[int, int, str]] = []
+        with threadpool_limits(limits=TAGGER_THREADS, user_api="blas"):
+            self._tag_morph([[toks[i].text for i in g] for g in groups], groups, tags)
+            if ner and text.strip():
+                found = self._tag_ner(toks)
+        spans = [NlpSpan(kind, start + offset, stop + offset, text[start:stop], text[start:stop])
+                 for start, stop, kind in found]
+        tokens = []
+        lemma = self._token_lemma
+        for t, tag_id in zip(toks, tags, strict=True):
+            pos, feats, key = self._morph_tag(tag_id)
+            tokens.append(NlpToken(t.start + offset, t.stop + offset, t.text, lemma(t.text, pos, key),
+                                   pos, feats))
+        out_sents = [NlpSentence(s.start + offset, s.stop + offset, s.text) for s in sents]
+        return NlpDoc(text=text, sentences=out_sents, tokens=tokens, spans=spans)
+
+    def _tag_morph(self, words: list[list[str]], groups: list[list[int]], tags: list[int | None]) -> None:
+        """Morphology tag ids of every sentence's tokens (`groups` holds their indices) into
+        `tags`, in batches of sentences of about the same length.
 
         natasha feeds the tagger eight sentences at a time in text order, so most of each batch
         is padding and the per-batch overhead is paid a thousand times per 300 pages. Padding
         cannot change a sentence's tags (the padding embedding is zero and every layer zeroes
         the padded positions again), so longer batches of sorted sentences give the same tags.
         """
-        m = self.neural
-        infer = m.morph_tagger.infer
-        words = [[t.text for t in s.tokens] for s in sents]
+        infer = self.neural.morph_tagger.infer
         order = sorted((i for i in range(len(words)) if words[i]), key=lambda i: len(words[i]))
         batch: list[int] = []
         for i in order + [-1]:
@@ -130,21 +156,24 @@ class Nlp:
                 ids, shapes = self._encode(infer.encoder, [words[k] for k in batch], "morph")
                 pred = infer.model(ids, shapes, ids == infer.encoder.words_vocab.pad_id)
                 pred = infer.model.head.decode(pred)
-                vocab = infer.decoder.tags_vocab
                 for row, k in enumerate(batch):
-                    tags = pred[row, :len(words[k])].tolist()
-                    for token, tag_id in zip(sents[k].tokens, tags, strict=True):
-                        token.pos, token.feats = self._morph_tag(vocab, tag_id)
+                    for index, tag_id in zip(groups[k], pred[row, :len(words[k])].tolist(), strict=True):
+                        tags[index] = tag_id
             batch = [i] if i >= 0 else []
 
-    def _morph_tag(self, vocab: Any, tag_id: int) -> tuple[str, dict[str, str]]:
-        """(POS, feats) of one tag of the morphology model; 753 tags, parsed once each."""
+    def _morph_tag(self, tag_id: int | None) -> Tag:
+        """(POS, feats, sorted feats) of one tag of the morphology model (753 tags, each parsed
+        once); no tag for None."""
         hit = self._tags.get(tag_id)
         if hit is None:
             from slovnet.conll import parse_conll_tag
 
-            hit = self._tags[tag_id] = parse_conll_tag(vocab.decode(tag_id))
-        return hit[0], dict(hit[1])
+            if tag_id is None:
+                pos, feats = None, {}
+            else:
+                pos, feats = parse_conll_tag(self.neural.morph_tagger.infer.decoder.tags_vocab.decode(tag_id))
+            hit = self._tags[tag_id] = (pos, feats, tuple(sorted(feats.items())))
+        return hit
 
     def _encode(self, encoder: Any, items: list[list[str]], model: str) -> tuple[Any, Any]:
         """Word and shape ids of the sentences, padded to the longest (slovnet's encoder, with
@@ -167,24 +196,39 @@ class Nlp:
                 word_id[row, col], shape_id[row, col] = hit
         return word_id, shape_id
 
-    def _tag_ner(self, text: str, words: list[str]) -> list[tuple[int, int, str]]:
-        """(start, stop, type) of natasha's NER spans over the whole `text`, from the tokens the
+    def _tag_ner(self, toks: list[Any]) -> list[tuple[int, int, str]]:
+        """(start, stop, type) of natasha's NER spans over a whole text, from the tokens the
         segmenter already made (slovnet would tokenize the text again, the same way).
 
         The text is one sequence, as natasha's `tag_ner` gives it; the CRF's best path is found
-        by `_viterbi`, the same arithmetic as slovnet's with less overhead per token.
+        by `_viterbi`, the same arithmetic as slovnet's with less overhead per token, and read
+        into spans as slovnet's `bio_spans` reads it.
         """
-        from slovnet.markup import BIOMarkup
-
         infer = self.neural.ner_tagger.infer
-        if not words:
+        if not toks:
             return []
-        ids, shapes = self._encode(infer.encoder, [words], "ner")
+        ids, shapes = self._encode(infer.encoder, [[t.text for t in toks]], "ner")
         emissions = infer.model(ids, shapes, ids == infer.encoder.words_vocab.pad_id)[0]
         path = _viterbi(emissions, infer.model.head.crf.transitions.array)
-        tags = [infer.decoder.tags_vocab.decode(k) for k in path]
-        markup = BIOMarkup.from_tuples(zip(words, tags, strict=True)).to_span(text)
-        return [(s.start, s.stop, s.type) for s in markup.spans]
+        vocab = infer.decoder.tags_vocab
+        spans: list[tuple[int, int, str]] = []
+        kind: str | None = None
+        start = stop = 0
+        for t, tag_id in zip(toks, path, strict=True):
+            tag = vocab.decode(tag_id)
+            part, _, label = tag.partition("-")
+            if part == "B":
+                if kind:
+                    spans.append((start, stop, kind))
+                kind, start, stop = label or None, t.start, t.stop
+            elif part == "I":
+                stop = t.stop
+            elif part == "O" and kind:
+                spans.append((start, stop, kind))
+                kind = None
+        if kind:
+            spans.append((start, stop, kind))
+        return spans
 
     def _lemmatize(self, text: str, pos: str | None, feats: tuple[tuple[str, str], ...]) -> str:
         """natasha's lemma of a tagged word: lemmatizing is a fifth of a long text's tagging."""
@@ -274,6 +318,28 @@ class Nlp:
         if key not in self._derived:
             self._derived[key] = build()
         return self._derived[key]
+
+
+def _envelop(items: list[tuple[int, int]], envelopes: list[tuple[int, int]]) -> list[list[int]]:
+    """Indices of the items inside each envelope, as natasha's `envelop_spans` groups a
+    document's tokens into its sentences (an item straddling an envelope's end is left to the
+    next one, an item before an envelope is skipped)."""
+    groups: list[list[int]] = []
+    index = 0
+    for env_start, env_stop in envelopes:
+        chunk: list[int] = []
+        while index < len(items):
+            start, stop = items[index]
+            index += 1
+            if start < env_start:
+                continue
+            if stop <= env_stop:
+                chunk.append(index - 1)
+            else:
+                index -= 1
+                break
+        groups.append(chunk)
+    return groups
 
 
 def _viterbi(emissions: Any, transitions: Any) -> list[int]:
