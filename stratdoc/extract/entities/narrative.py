@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from stratdoc.extract.lexicon.lines import copy_case
+from stratdoc.extract.lexicon.lines import copy_case, fold
 from stratdoc.extract.nlp import Nlp, NlpSpan, NlpToken, WordParse
 from stratdoc.schema import Document, Span
 
@@ -114,8 +114,7 @@ class Narrative:
         found = self._matches[path] = [()] * len(self.tokens)  # most tokens start no match
         labels = self._labels[path] = [frozenset()] * len(self.tokens)
         for k, m in by_start.items():
-            found[k] = tuple(m)
-            labels[k] = frozenset(label for label, end in m if end == k + 1)
+            found[k], labels[k] = tuple(m), frozenset(label for label, end in m if end == k + 1)
         return found
 
     def span(self, start: int, end: int) -> Span:
@@ -232,7 +231,8 @@ def text_to_narrative(text: str, nlp: Nlp, table_ranges: list[tuple[int, int]] |
         for i in narrative.token_range(s.start, s.end):
             narrative.span_ix[i] = n
     narrative.labels = [None if n is None else spans[n].type for n in narrative.span_ix]
-    narrative.lemmas = [(t.lemma or t.text).lower().replace("ё", "е") for t in tokens]
+    folded: dict[str, str] = {}  # one string per distinct lemma: a long text repeats its words
+    narrative.lemmas = [folded.setdefault(f, f) for f in (fold(t.lemma or t.text) for t in tokens)]
     return narrative
 
 

@@ -129,10 +129,12 @@ class Nlp:
                  for start, stop, kind in found]
         tokens = []
         lemma = self._token_lemma
+        words: dict[str, str] = {}  # one string per distinct word: tokens repeat
         for t, tag_id in zip(toks, tags, strict=True):
             pos, feats, key = self._morph_tag(tag_id)
-            tokens.append(NlpToken(t.start + offset, t.stop + offset, t.text, lemma(t.text, pos, key),
-                                   pos, feats))
+            word = words.setdefault(t.text, t.text)
+            tokens.append(NlpToken(t.start + offset, t.stop + offset, word, lemma(word, pos, key), pos,
+                                   feats))
         out_sents = [NlpSentence(s.start + offset, s.stop + offset, s.text) for s in sents]
         return NlpDoc(text=text, sentences=out_sents, tokens=tokens, spans=spans)
 
