@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from stratdoc.extract.lexicon.lines import copy_case
+from stratdoc.extract.lexicon.lines import copy_case, fold
 from stratdoc.extract.nlp import Nlp, NlpSpan, NlpToken, WordParse
 from stratdoc.schema import Document, Span
 
@@ -105,16 +105,16 @@ class Narrative:
         return found[i]
 
     def _match(self, nlp: Nlp, path: Path) -> list[tuple[tuple[str, int], ...]]:
-        by_start: list[list[tuple[str, int]]] = [[] for _ in self.tokens]
+        by_start: dict[int, list[tuple[str, int]]] = {}
         patterns = nlp.patterns(path)
         if self._words_doc is None and self.tokens:  # one spaCy Doc for every pattern file
             self._words_doc = patterns.words_doc([t.text for t in self.tokens], self.lemmas)
-        found_words = patterns.find_in_doc(self._words_doc, longest=False) if self.tokens else []
-        for label, start, end in found_words:
-            by_start[start].append((label, end))
-        found = self._matches[path] = [tuple(m) for m in by_start]
-        self._labels[path] = [frozenset(label for label, end in m if end == k + 1)
-                              for k, m in enumerate(found)]
+        for label, start, end in patterns.find_in_doc(self._words_doc, longest=False) if self.tokens else []:
+            by_start.setdefault(start, []).append((label, end))
+        found = self._matches[path] = [()] * len(self.tokens)  # most tokens start no match
+        labels = self._labels[path] = [frozenset()] * len(self.tokens)
+        for k, m in by_start.items():
+            found[k], labels[k] = tuple(m), frozenset(label for label, end in m if end == k + 1)
         return found
 
     def span(self, start: int, end: int) -> Span:
@@ -231,7 +231,8 @@ def text_to_narrative(text: str, nlp: Nlp, table_ranges: list[tuple[int, int]] |
         for i in narrative.token_range(s.start, s.end):
             narrative.span_ix[i] = n
     narrative.labels = [None if n is None else spans[n].type for n in narrative.span_ix]
-    narrative.lemmas = [(t.lemma or t.text).lower().replace("ё", "е") for t in tokens]
+    folded: dict[str, str] = {}  # one string per distinct lemma: a long text repeats its words
+    narrative.lemmas = [folded.setdefault(f, f) for f in (fold(t.lemma or t.text) for t in tokens)]
     return narrative
 
 

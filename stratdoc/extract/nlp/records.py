@@ -1,6 +1,7 @@
 """Plain records the NLP boundary hands out: no natasha, slovnet or pymorphy3 object leaves
 `stratdoc.extract.nlp`, so extractors can be tested, pickled and sent to worker processes
-without the models."""
+without the models. The per-token records use slots: a long text has a million of them.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class WordParse:
         return all(g in self.grammemes for g in grammemes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NlpSpan:
     type: str  # PER, LOC, ORG
     start: int
@@ -38,7 +39,7 @@ class NlpSpan:
     normal: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NlpToken:
     start: int
     end: int
@@ -51,7 +52,7 @@ class NlpToken:
     rel: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NlpSentence:
     start: int
     end: int
