@@ -25,7 +25,17 @@ from stratdoc.ingest.sniff import OLE2_MAGIC, sniff
 from stratdoc.schema import BlockKind, Document, Format
 from stratdoc.schema.records import Extraction
 from tests.invariants import assert_offsets
-from tests.office_factory import cell, docx_bytes, para, row, table, write, zip_bytes
+from tests.office_factory import (
+    billion_laughs_xml,
+    cell,
+    docx_bytes,
+    para,
+    replace_member,
+    row,
+    table,
+    write,
+    zip_bytes,
+)
 
 SOFFICE = convert.find_soffice()
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) not installed")
@@ -343,3 +353,12 @@ def test_broken_pptx_is_one_line() -> None:
     assert str(e.value).startswith("deck.pptx: PPTX: ")
     assert "\n" not in str(e.value)
 
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("deck.pptx", replace_member(session_deck(), "ppt/slides/slide1.xml", billion_laughs_xml())),
+    ("plan.odt", zip_bytes({"mimetype": "application/vnd.oasis.opendocument.text",
+                            "content.xml": billion_laughs_xml()})),
+])
+def test_entity_expansion_is_refused_before_any_library_or_soffice(name: str, data: bytes) -> None:
+    with pytest.raises(ReadError, match=r"rejected: XML declares entities"):
+        read_bytes(name, data)

@@ -22,19 +22,24 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.shapes.base import BaseShape
 from pptx.shapes.group import GroupShape
-from pptx.text.text import _Paragraph
 
 from stratdoc.errors import InputTooLarge, ReadError
 from stratdoc.ingest import zipsafe
 from stratdoc.ingest.builder import DocumentBuilder, RawCell, sha256_hex
 from stratdoc.ingest.settings import ReadLimits
 from stratdoc.schema import BlockKind, Document, Format
+
+if TYPE_CHECKING:
+    from pptx.presentation import Presentation as Deck
+    from pptx.table import Table
+    from pptx.text.text import _Paragraph
 
 LABEL = "PPTX"
 EMU_PER_CM = 360_000
@@ -63,8 +68,8 @@ def read_bytes(path: Path, data: bytes, limits: ReadLimits) -> Document:
         if builder.length > limits.max_text_chars:
             raise InputTooLarge(path, f"{LABEL} text exceeds {limits.max_text_chars:,} characters")
     builder.end_page()
-    title = " ".join((deck.core_properties.title or "").split())
-    if title and has_core_part(deck):
+    title = " ".join((deck.core_properties.title or "").split()) if has_core_part(deck) else ""
+    if title:
         builder.hints["title"] = title
     # Slides are a presentation whatever their text looks like; the text rules decide the
     # kind and may take this hint over their guess from the layout of the lines.
@@ -72,7 +77,7 @@ def read_bytes(path: Path, data: bytes, limits: ReadLimits) -> Document:
     return builder.build()
 
 
-def open_deck(path: Path, data: bytes) -> Presentation:
+def open_deck(path: Path, data: bytes) -> Deck:
     try:
         return Presentation(io.BytesIO(data))
     except MemoryError:
@@ -81,10 +86,9 @@ def open_deck(path: Path, data: bytes) -> Presentation:
         raise ReadError(path, f"{LABEL}: not a readable PowerPoint package: {type(e).__name__}: {e}") from e
 
 
-def has_core_part(deck: Presentation) -> bool:
+def has_core_part(deck: Deck) -> bool:
     """python-pptx invents core properties when the part is missing; only a real one counts."""
-    rels = deck.part.package.rels.values()
-    return any(rel.reltype.endswith("/core-properties") for rel in rels)
+    return any(rel.reltype.endswith("/core-properties") for rel in deck.part.package.iter_rels())
 
 
 # reading order ----------------------------------------------------------------------------
@@ -159,13 +163,13 @@ def paragraph_kind(p: _Paragraph, text: str, bulleted_by_layout: bool) -> BlockK
     return BlockKind.PARAGRAPH
 
 
-def table_to_cells(table: object) -> list[RawCell]:
+def table_to_cells(table: Table) -> list[RawCell]:
     """Cells at their origin with spans; the slots a merge covers hold no cell."""
     return list(iter_cells(table))
 
 
-def iter_cells(table: object) -> Iterator[RawCell]:
-    for r, row in enumerate(table.rows):  # type: ignore[attr-defined]
+def iter_cells(table: Table) -> Iterator[RawCell]:
+    for r, row in enumerate(table.rows):
         for c, cell in enumerate(row.cells):
             if cell.is_spanned:
                 continue
