@@ -180,6 +180,15 @@ def test_a_broken_doc_is_one_line_naming_the_file() -> None:
     assert "\n" not in str(e.value)
 
 
+@needs_soffice
+def test_a_conversion_over_its_time_is_stopped(converted: dict[str, Path],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(convert, "TIMEOUT_S", 0.2)
+    with pytest.raises(ReadError) as e:
+        read(converted["odt"])
+    assert str(e.value) == "plan.odt: ODT: LibreOffice conversion timed out after 0.2 s"
+
+
 def test_without_libreoffice_a_doc_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(convert, "find_soffice", lambda: None)
     data = OLE2_MAGIC + "WordDocument".encode("utf-16-le") + b"\0" * 600

@@ -33,7 +33,7 @@ from stratdoc.schema import Document, Format
 # Executable names LibreOffice installs, in the order they are looked up on PATH.
 SOFFICE_NAMES = ("soffice", "libreoffice")
 INSTALL_HINT = "install libreoffice-writer-nogui"
-TIMEOUT_S = 180  # a first start builds the profile (seconds); a big .doc takes a minute at most
+TIMEOUT_S: float = 180  # a first start builds the profile (seconds); a big .doc takes a minute at most
 SUFFIX = {Format.DOC: "doc", Format.RTF: "rtf", Format.ODT: "odt"}
 # LibreOffice's import filter for each format: named, so that a broken file fails to load
 # instead of being taken for plain text by the fallback filter.
