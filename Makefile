@@ -23,9 +23,13 @@ test: $(STAMP) chromium
 
 # The browse-page test drives Debian's chromium (playwright downloads no browser). Installed here
 # when missing and this is root with apt-get; otherwise that test skips, and the build goes on.
+# LibreOffice (soffice) converts DOC/RTF/ODT the same way: installed when possible, else those skip.
 chromium:
 	@export DEBIAN_FRONTEND=noninteractive; command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
 		&& { apt-get install -y -qq chromium || { apt-get update -qq && apt-get install -y -qq chromium; }; } \
+		>/dev/null 2>&1; } || true
+	@export DEBIAN_FRONTEND=noninteractive; command -v soffice >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 \
+		&& { apt-get install -y -qq libreoffice-writer-nogui || { apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui; }; } \
 		>/dev/null 2>&1; } || true
 
 lint: $(STAMP)

@@ -1,11 +1,12 @@
-"""Build the five sample documents that `make demo` ingests, one per supported format.
+"""Build the six sample documents that `make demo` ingests, one per kind of file offices send.
 
 The documents belong to an imaginary strategy of the city of Vologda: the city and region are
 real so that place-name rules have something to find, while every act, number, person and
 sentence is invented for these samples. Each file is shaped like a kind of document the
 pipeline meets in the wild (a decree with merged table cells, a legal-database PDF export whose
 plan table runs over pages, a saved news page, a cp1251 text from an old Windows tool, an Excel
-report with a two-row header), so the samples double as an end-to-end check of the readers.
+report with a two-row header, a strategic session's slide deck), so the samples double as an
+end-to-end check of the readers.
 
 Output is reproducible byte for byte in one environment: document metadata carries fixed dates
 and zip containers are rewritten with fixed member timestamps.
@@ -706,8 +707,88 @@ def make_xlsx(out: Path) -> Path:
 
 
 # ---------------------------------------------------------------------------------------------
+# PPTX: the deck shown at the strategic session the news page reports on
+# ---------------------------------------------------------------------------------------------
 
-MAKERS: tuple[Callable[[Path], Path], ...] = (make_docx, make_pdf, make_html, make_txt, make_xlsx)
+SESSION_DATE = datetime(2022, 11, 22, 18, 0, tzinfo=UTC)
+SESSION_TITLE = "Стратегическая сессия «Вологда-2035: город мастеров»"
+SESSION_SUBTITLE = "Вологодский государственный университет, 23-24 ноября 2022 года"
+SESSION_AGENDA = (
+    "Итоги первого этапа реализации Стратегии",
+    "Работа в группах по приоритетным направлениям",
+    "Защита проектных предложений",
+)
+SESSION_DIRECTIONS = (
+    "Кластер «Северное ремесло»",
+    "Кластер «Умное производство»",
+    "Туристический кластер «Вологда — столица Русского Севера»",
+    "Комфортная городская среда",
+)
+SESSION_MODERATOR = "Модератор: Игорь Соколов, начальник Управления стратегического планирования"
+SESSION_INDICATOR_CAPTION = "Целевые ориентиры, обсуждаемые на сессии"
+SESSION_INDICATORS = (
+    ("Наименование показателя", "Единица измерения", "2021 (факт)", "2030", "2035"),
+    ("Турпоток в город", "тыс. чел.", "640,0", "900,0", "1 200,0"),
+    ("Число субъектов креативных индустрий", "единиц", "410", "620", "800"),
+)
+SESSION_PROJECTS = ("«Кружевной квартал»", "«Зеленое кольцо Вологды»", "«Речной трамвай»",
+                    "«Школа городских предпринимателей»")
+
+
+def make_pptx(out: Path) -> Path:
+    from pptx import Presentation
+    from pptx.util import Cm
+
+    prs = Presentation()
+    title_layout, bullets_layout, title_only = (prs.slide_layouts[i] for i in (0, 1, 5))
+
+    def bullets(title: str, items: tuple[str, ...]) -> None:
+        slide = prs.slides.add_slide(bullets_layout)
+        slide.shapes.title.text = title
+        frame = slide.placeholders[1].text_frame
+        frame.text = items[0]
+        for item in items[1:]:
+            frame.add_paragraph().text = item
+
+    first = prs.slides.add_slide(title_layout)
+    first.shapes.title.text = SESSION_TITLE
+    first.placeholders[1].text = SESSION_SUBTITLE
+    bullets("Повестка сессии", SESSION_AGENDA)
+    bullets("Приоритетные направления развития", SESSION_DIRECTIONS)
+    # a moderator's note drawn as a free text box under the bullets, as decks often add one
+    prs.slides[-1].shapes.add_textbox(Cm(2), Cm(17), Cm(21), Cm(1.5)).text_frame.text = SESSION_MODERATOR
+
+    slide = prs.slides.add_slide(title_only)
+    slide.shapes.title.text = "Целевые показатели"
+    n_rows, n_cols = len(SESSION_INDICATORS) + 1, len(SESSION_INDICATORS[0])
+    table = slide.shapes.add_table(n_rows, n_cols, Cm(1), Cm(4), Cm(23), Cm(8)).table
+    table.cell(0, 0).merge(table.cell(0, n_cols - 1))
+    table.cell(0, 0).text = SESSION_INDICATOR_CAPTION
+    for r, values in enumerate(SESSION_INDICATORS, start=1):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    bullets("Проектные предложения участников", SESSION_PROJECTS)
+    slide.notes_slide.notes_text_frame.text = "Цифры уточнить после сессии."  # speaker notes: not read
+
+    props = prs.core_properties
+    props.title = SESSION_TITLE
+    props.author = ADMIN
+    props.last_modified_by = ADMIN
+    props.comments = SAMPLE_NOTE
+    props.created = SESSION_DATE.replace(tzinfo=None)
+    props.modified = SESSION_DATE.replace(tzinfo=None)
+    props.revision = 1
+    buf = io.BytesIO()
+    prs.save(buf)
+    path = out / "sessiya-prezentaciya.pptx"
+    path.write_bytes(zip_to_fixed_zip(buf.getvalue(), SESSION_DATE))
+    return path
+
+
+# ---------------------------------------------------------------------------------------------
+
+MAKERS: tuple[Callable[[Path], Path], ...] = (make_docx, make_pdf, make_html, make_txt, make_xlsx,
+                                              make_pptx)
 
 
 def make_all(out: Path = HERE) -> list[Path]:

@@ -25,7 +25,8 @@ PDF = "plan-meropriyatiy.pdf"
 HTML = "novosti-sessiya.html"
 TXT = "plan-cp1251.txt"
 XLSX = "otchet-plan.xlsx"
-ALL = (DOCX, PDF, HTML, TXT, XLSX)
+PPTX = "sessiya-prezentaciya.pptx"
+ALL = (DOCX, PDF, HTML, TXT, XLSX, PPTX)
 
 
 def load_script() -> ModuleType:
@@ -75,7 +76,7 @@ def cell_with(table: Table, text: str) -> Cell:
 
 # --- the script ------------------------------------------------------------------------------
 
-def test_script_writes_the_five_samples(made: dict[str, Path]) -> None:
+def test_script_writes_the_six_samples(made: dict[str, Path]) -> None:
     assert sorted(made) == sorted(ALL)
 
 
@@ -245,3 +246,22 @@ def test_xlsx_reader_values(made: dict[str, Path]) -> None:
     assert [cell_at(table, first, k).text for k in (4, 6, 8)] == ["2022-2024 гг.", "948137.6", "318950.6"]
     total = cell_with(table, "Итого").row
     assert cell_at(table, total, 6).text == "1527077.3"
+
+
+def test_pptx_reader(made: dict[str, Path]) -> None:
+    doc = read_sample(made, PPTX, "pptx")
+    assert_offsets(doc)
+    assert doc.hints.get("title") == "Стратегическая сессия «Вологда-2035: город мастеров»"
+    assert [p.number for p in doc.pages] == [1, 2, 3, 4, 5]
+    headings = [(b.page, b.text) for b in doc.blocks if b.kind == BlockKind.HEADING]
+    assert headings == [(1, "Стратегическая сессия «Вологда-2035: город мастеров»"), (2, "Повестка сессии"),
+                        (3, "Приоритетные направления развития"), (4, "Целевые показатели"),
+                        (5, "Проектные предложения участников")]
+    page3 = [b.text for b in doc.blocks if b.page == 3]
+    assert page3[1] == "Кластер «Северное ремесло»"
+    assert page3[-1].startswith("Модератор: Игорь Соколов")
+    table = doc.tables[0]
+    assert (table.page, table.n_rows, table.n_cols) == (4, 4, 5)
+    assert cell_with(table, "Целевые ориентиры, обсуждаемые на сессии").col_span == 5
+    assert cell_at(table, 2, 4).text == "1 200,0"
+    assert "уточнить после сессии" not in doc.text

@@ -24,7 +24,7 @@ def test_sniff(data: bytes, expected: str) -> None:
 @pytest.mark.parametrize(("data", "error", "message"), [
     (b"", ReadError, "f.bin: empty file"),
     (b"\x89PNG\r\n\x1a\n....", UnsupportedFormat, "f.bin: unsupported format: looks like a PNG image"),
-    (OLE2_MAGIC + b"\0" * 100, EncryptedDocument, "f.bin: encrypted Office file or legacy .doc/.xls"),
+    (OLE2_MAGIC + b"\0" * 100, EncryptedDocument, "f.bin: encrypted Office file or legacy .xls/.ppt"),
     (_zip_with({"a.txt": "x"}), UnsupportedFormat, "f.bin: unsupported format: a zip archive"),
     (_zip_with({"word/styles.xml": "<x/>"}), ReadError, "f.bin: not a valid DOCX/XLSX"),
     (b"PK\x03\x04garbage", ReadError, "f.bin: broken zip container"),

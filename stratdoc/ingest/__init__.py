@@ -20,9 +20,14 @@ READERS: dict[Format, str] = {
     Format.XLSX: "xlsx",
     Format.TXT: "txt",
     Format.HTML: "html",
+    Format.DOC: "convert",  # LibreOffice → DOCX → the DOCX reader
+    Format.RTF: "convert",
+    Format.ODT: "convert",
+    Format.PPTX: "pptx",
 }
 
-SUPPORTED_SUFFIXES = {".pdf", ".docx", ".xlsx", ".xlsm", ".txt", ".tsv", ".csv", ".html", ".htm"}
+SUPPORTED_SUFFIXES = {".pdf", ".docx", ".xlsx", ".xlsm", ".txt", ".tsv", ".csv", ".html", ".htm",
+                      ".doc", ".rtf", ".odt", ".pptx"}
 
 
 def reader_for(fmt: Format) -> Reader:

@@ -18,6 +18,10 @@ class Format(StrEnum):
     XLSX = "xlsx"
     TXT = "txt"
     HTML = "html"
+    DOC = "doc"  # DOC, RTF and ODT are converted to DOCX by LibreOffice and read as DOCX
+    RTF = "rtf"
+    ODT = "odt"
+    PPTX = "pptx"
 
 
 class DocumentStatus(StrEnum):

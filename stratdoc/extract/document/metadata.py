@@ -66,7 +66,9 @@ def extract_metadata(doc: Document, nlp: Nlp | None = None) -> DocumentMeta:
     lines = text_to_lines(head, strip_markup=True)
     act_title = find_act_title(lines, nlp)
     heading = first_heading(doc, nlp)
-    kind = document_kind(text, act_title or heading or doc.hints.get("title"), nlp=nlp)
+    # a reader that knows the kind from the format (a slide deck) says so; the text decides otherwise
+    kind = doc.hints.get("kind") or document_kind(text, act_title or heading or doc.hints.get("title"),
+                                                  nlp=nlp)
     title = choose_title(kind, lines, act_title, heading, doc.hints, nlp)
     meta = DocumentMeta(kind=kind, title=title)
     if kind != "news":
