@@ -10,13 +10,12 @@ from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 
 from stratdoc.errors import StoreError
-from stratdoc.store.models import Base
-from stratdoc.store.views import create_views
 
 DEFAULT_DB = "stratdoc.db"
 ENV_VAR = "STRATDOC_DB"
 
-# SQLite keeps Numeric as REAL; our amounts have at most 6 decimals, well inside its precision.
+# SQLite keeps Numeric as REAL: fine for indicator values (floats); amounts are stored exactly
+# (`models.ExactAmount`).
 warnings.filterwarnings("ignore", category=exc.SAWarning, message=".*Decimal objects natively.*")
 
 
@@ -35,15 +34,32 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 (DB-API object
     cur.close()
 
 
+SQLITE_BUSY_WAIT = 30.0
+"""Seconds a writer waits for another process's write to the same SQLite file."""
+
+
+def make_engine(db: str | Path | None = None) -> Engine:
+    """An engine for the store's URL, schema untouched (`open_engine` migrates it)."""
+    url = resolve_url(db)
+    sqlite = url.startswith("sqlite")
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_WAIT} if sqlite else {})
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    return engine
+
+
 def open_engine(db: str | Path | None = None, create: bool = True) -> Engine:
+    """The store's engine; with `create`, the schema is created or migrated to the newest
+    revision first (`stratdoc db upgrade` does the same on demand)."""
     url = resolve_url(db)
     try:
-        engine = create_engine(url, future=True)
-        if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+        engine = make_engine(url)
         if create:
-            Base.metadata.create_all(engine)
-            create_views(engine)
+            from stratdoc.store.migrate import ensure_schema
+
+            ensure_schema(engine)
+    except StoreError:
+        raise
     except (exc.SQLAlchemyError, ImportError, OSError) as e:
         raise StoreError(f"cannot open database {url}: {e.__class__.__name__}: {e}".splitlines()[0]) from e
     return engine

@@ -1,0 +1,24 @@
+"""What the child processes of the store's concurrency tests run, kept in a module of its own so
+that a spawned child imports only the store (and the pipeline when it ingests)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+
+def open_new(urls: list[str], barrier: Any, results: Any) -> None:
+    """For each URL, wait for the other processes, then open (create) the store and add a run."""
+    from stratdoc.store import models
+    from stratdoc.store.session import open_engine, session_factory
+
+    for url in urls:
+        barrier.wait()
+        try:
+            engine = open_engine(url)
+            with session_factory(engine)() as s, s.begin():
+                s.add(models.Run(started_at=datetime.now(), pipeline_version="race"))
+            engine.dispose()
+            results.put((url, "ok"))
+        except Exception as e:  # noqa: BLE001 (reported to the parent)
+            results.put((url, f"{e.__class__.__name__}: {e}".splitlines()[0]))
