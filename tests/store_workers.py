@@ -22,3 +22,16 @@ def open_new(urls: list[str], barrier: Any, results: Any) -> None:
             results.put((url, "ok"))
         except Exception as e:  # noqa: BLE001 (reported to the parent)
             results.put((url, f"{e.__class__.__name__}: {e}".splitlines()[0]))
+
+
+def ingest(url: str, files: list[str], barrier: Any, results: Any) -> None:
+    """Wait for the other writers, then ingest `files` into `url`; report (path, outcome, doc id,
+    message) per file."""
+    from stratdoc.pipeline import ingest_paths
+
+    barrier.wait()
+    try:
+        report = ingest_paths(files, db=url, jobs=1)
+        results.put([(str(r.path), r.outcome, r.doc_id, r.message) for r in report.results])
+    except Exception as e:  # noqa: BLE001 (reported to the parent)
+        results.put(f"{e.__class__.__name__}: {e}".splitlines()[0])
