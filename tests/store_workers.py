@@ -35,3 +35,20 @@ def ingest(url: str, files: list[str], barrier: Any, results: Any) -> None:
         results.put([(str(r.path), r.outcome, r.doc_id, r.message) for r in report.results])
     except Exception as e:  # noqa: BLE001 (reported to the parent)
         results.put(f"{e.__class__.__name__}: {e}".splitlines()[0])
+
+
+def connect_new(paths: list[str], barrier: Any, results: Any) -> None:
+    """For each path, wait for the other processes, then connect as the store does."""
+    import sqlite3
+
+    from stratdoc.store.session import SQLITE_BUSY_WAIT, sqlite_pragmas
+
+    for path in paths:
+        barrier.wait()
+        try:
+            con = sqlite3.connect(path, timeout=SQLITE_BUSY_WAIT)
+            sqlite_pragmas(con)
+            con.close()
+            results.put("ok")
+        except sqlite3.Error as e:
+            results.put(str(e))

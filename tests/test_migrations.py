@@ -8,6 +8,7 @@ import contextlib
 import io
 import multiprocessing
 import sqlite3
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 
@@ -211,6 +212,23 @@ def test_two_processes_creating_one_new_sqlite_file_both_succeed(tmp_path: Path)
         assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
         assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head(),)]
         con.close()
+
+
+def test_processes_connecting_to_one_new_sqlite_file_never_find_it_locked(tmp_path: Path) -> None:
+    """Switching a new file to WAL mode is refused at once, not waited for, while another
+    connection switches it; the store retries (without that, about 1 connection in 130 failed)."""
+    n, files = 4, 150
+    paths = [str(tmp_path / f"c{i}.db") for i in range(files)]
+    ctx = multiprocessing.get_context("fork")
+    barrier = ctx.Barrier(n)
+    results = ctx.Queue()
+    procs = [ctx.Process(target=store_workers.connect_new, args=(paths, barrier, results)) for _ in range(n)]
+    for p in procs:
+        p.start()
+    got = Counter(results.get(timeout=120) for _ in range(n * files))
+    for p in procs:
+        p.join(timeout=60)
+    assert got == {"ok": n * files}
 
 
 def test_two_processes_creating_one_new_postgresql_schema_both_succeed() -> None:

@@ -30,6 +30,7 @@ from sqlalchemy.pool import NullPool
 
 from stratdoc.errors import StoreError
 from stratdoc.store.models import Base
+from stratdoc.store.session import sqlite_pragmas
 from stratdoc.store.views import create_views, drop_views, views_current
 
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -88,8 +89,7 @@ def _locked(engine: Engine) -> Iterator[Connection]:
         @event.listens_for(mig, "connect")
         def _connect(dbapi_conn, _record) -> None:  # noqa: ANN001 (DB-API object)
             dbapi_conn.isolation_level = None
-            dbapi_conn.execute("PRAGMA foreign_keys=ON")
-            dbapi_conn.execute("PRAGMA journal_mode=WAL")
+            sqlite_pragmas(dbapi_conn)
 
         @event.listens_for(mig, "begin")
         def _begin(conn: Connection) -> None:

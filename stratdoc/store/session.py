@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sqlite3
+import time
 import warnings
 from pathlib import Path
 
@@ -27,13 +29,30 @@ def resolve_url(db: str | Path | None = None) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
+def sqlite_pragmas(dbapi_conn: sqlite3.Connection) -> None:
+    """Foreign keys on, and the file in WAL mode (readers never wait for the writer).
+
+    Switching to WAL needs the file to itself for a moment, and SQLite answers «database is
+    locked» at once, without waiting, when another connection switches it too (two processes
+    opening a new file): so the switch is retried, and skipped once the file is in WAL mode."""
+    dbapi_conn.execute("PRAGMA foreign_keys=ON")
+    for attempt in range(WAL_TRIES):
+        try:
+            if dbapi_conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                dbapi_conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or attempt == WAL_TRIES - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001 (DB-API objects)
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.close()
+    sqlite_pragmas(dbapi_conn)
 
 
+WAL_TRIES = 40
+"""Tries of the switch to WAL mode (about 16 s in all) while another process makes the switch."""
 SQLITE_BUSY_WAIT = 30.0
 """Seconds a writer waits for another process's write to the same SQLite file."""
 

@@ -65,9 +65,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['run_id'], ['runs.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_documents_source'), ['source'], unique=False)
-
+    op.create_index('ix_documents_source', 'documents', ['source'])
     op.create_table('errors',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('run_id', sa.Integer(), nullable=True),
@@ -79,9 +77,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['run_id'], ['runs.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('errors', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_errors_run_id'), ['run_id'], unique=False)
-
+    op.create_index('ix_errors_run_id', 'errors', ['run_id'])
     op.create_table('blocks',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -96,9 +92,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('blocks', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_blocks_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_blocks_document_id', 'blocks', ['document_id'])
     op.create_table('directions',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -115,9 +109,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('directions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_directions_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_directions_document_id', 'directions', ['document_id'])
     op.create_table('doc_tables',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -132,9 +124,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('doc_tables', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_doc_tables_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_doc_tables_document_id', 'doc_tables', ['document_id'])
     op.create_table('document_organizations',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -153,11 +143,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('document_id', 'organization_id')
     )
-    with op.batch_alter_table('document_organizations', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_document_organizations_document_id'), ['document_id'],
-                              unique=False)
-        batch_op.create_index(batch_op.f('ix_document_organizations_organization_id'), ['organization_id'],
-                              unique=False)
+    op.create_index('ix_document_organizations_document_id', 'document_organizations', ['document_id'])
+    op.create_index('ix_document_organizations_organization_id', 'document_organizations',
+                    ['organization_id'])
 
     op.create_table('events',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -177,9 +165,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_events_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_events_document_id', 'events', ['document_id'])
     op.create_table('goals',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -195,9 +181,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('goals', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_goals_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_goals_document_id', 'goals', ['document_id'])
     op.create_table('indicators',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -215,9 +199,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('indicators', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_indicators_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_indicators_document_id', 'indicators', ['document_id'])
     op.create_table('measures',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -235,9 +217,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('measures', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_measures_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_measures_document_id', 'measures', ['document_id'])
     op.create_table('pages',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -247,9 +227,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('pages', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_pages_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_pages_document_id', 'pages', ['document_id'])
     op.create_table('persons',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -266,9 +244,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('persons', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_persons_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_persons_document_id', 'persons', ['document_id'])
     op.create_table('projects',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -287,9 +263,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('projects', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_projects_document_id'), ['document_id'], unique=False)
-
+    op.create_index('ix_projects_document_id', 'projects', ['document_id'])
     op.create_table('responsible',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -302,11 +276,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['organization_id'], ['organizations.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('responsible', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_responsible_document_id'), ['document_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_responsible_organization_id'), ['organization_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_responsible_record_id'), ['record_id'], unique=False)
-
+    op.create_index('ix_responsible_document_id', 'responsible', ['document_id'])
+    op.create_index('ix_responsible_organization_id', 'responsible', ['organization_id'])
+    op.create_index('ix_responsible_record_id', 'responsible', ['record_id'])
     op.create_table('cells',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('table_id', sa.Integer(), nullable=False),
@@ -321,9 +293,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['table_id'], ['doc_tables.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('cells', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_cells_table_id'), ['table_id'], unique=False)
-
+    op.create_index('ix_cells_table_id', 'cells', ['table_id'])
     op.create_table('funding_lines',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('document_id', sa.String(length=64), nullable=False),
@@ -351,11 +321,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['project_id'], ['projects.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('funding_lines', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_funding_lines_document_id'), ['document_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_funding_lines_measure_id'), ['measure_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_funding_lines_project_id'), ['project_id'], unique=False)
-
+    op.create_index('ix_funding_lines_document_id', 'funding_lines', ['document_id'])
+    op.create_index('ix_funding_lines_measure_id', 'funding_lines', ['measure_id'])
+    op.create_index('ix_funding_lines_project_id', 'funding_lines', ['project_id'])
     op.create_table('indicator_values',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('indicator_id', sa.Integer(), nullable=False),
@@ -369,9 +337,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['indicator_id'], ['indicators.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('indicator_values', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_indicator_values_indicator_id'), ['indicator_id'], unique=False)
-
+    op.create_index('ix_indicator_values_indicator_id', 'indicator_values', ['indicator_id'])
     op.create_table('tasks',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('goal_id', sa.Integer(), nullable=False),
@@ -381,88 +347,12 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['goal_id'], ['goals.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    with op.batch_alter_table('tasks', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_tasks_goal_id'), ['goal_id'], unique=False)
-
+    op.create_index('ix_tasks_goal_id', 'tasks', ['goal_id'])
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('tasks', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_tasks_goal_id'))
-
-    op.drop_table('tasks')
-    with op.batch_alter_table('indicator_values', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_indicator_values_indicator_id'))
-
-    op.drop_table('indicator_values')
-    with op.batch_alter_table('funding_lines', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_funding_lines_project_id'))
-        batch_op.drop_index(batch_op.f('ix_funding_lines_measure_id'))
-        batch_op.drop_index(batch_op.f('ix_funding_lines_document_id'))
-
-    op.drop_table('funding_lines')
-    with op.batch_alter_table('cells', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_cells_table_id'))
-
-    op.drop_table('cells')
-    with op.batch_alter_table('responsible', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_responsible_record_id'))
-        batch_op.drop_index(batch_op.f('ix_responsible_organization_id'))
-        batch_op.drop_index(batch_op.f('ix_responsible_document_id'))
-
-    op.drop_table('responsible')
-    with op.batch_alter_table('projects', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_projects_document_id'))
-
-    op.drop_table('projects')
-    with op.batch_alter_table('persons', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_persons_document_id'))
-
-    op.drop_table('persons')
-    with op.batch_alter_table('pages', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_pages_document_id'))
-
-    op.drop_table('pages')
-    with op.batch_alter_table('measures', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_measures_document_id'))
-
-    op.drop_table('measures')
-    with op.batch_alter_table('indicators', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_indicators_document_id'))
-
-    op.drop_table('indicators')
-    with op.batch_alter_table('goals', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_goals_document_id'))
-
-    op.drop_table('goals')
-    with op.batch_alter_table('events', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_events_document_id'))
-
-    op.drop_table('events')
-    with op.batch_alter_table('document_organizations', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_document_organizations_organization_id'))
-        batch_op.drop_index(batch_op.f('ix_document_organizations_document_id'))
-
-    op.drop_table('document_organizations')
-    with op.batch_alter_table('doc_tables', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_doc_tables_document_id'))
-
-    op.drop_table('doc_tables')
-    with op.batch_alter_table('directions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_directions_document_id'))
-
-    op.drop_table('directions')
-    with op.batch_alter_table('blocks', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_blocks_document_id'))
-
-    op.drop_table('blocks')
-    with op.batch_alter_table('errors', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_errors_run_id'))
-
-    op.drop_table('errors')
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_documents_source'))
-
-    op.drop_table('documents')
-    op.drop_table('runs')
-    op.drop_table('organizations')
+    for name in ('tasks', 'indicator_values', 'funding_lines', 'cells', 'responsible', 'projects',
+                 'persons', 'pages', 'measures', 'indicators', 'goals', 'events',
+                 'document_organizations', 'doc_tables', 'directions', 'blocks', 'errors', 'documents',
+                 'runs', 'organizations'):
+        op.drop_table(name)  # and its indexes
