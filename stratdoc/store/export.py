@@ -41,6 +41,14 @@ def _num(v: Decimal | float | None) -> Decimal | None:
     return None if v is None else db.exact(v)
 
 
+def _value(v: float | int | None) -> float | int | None:
+    """An indicator value as SQLite gives it back: a whole number as an integer (SQLite keeps
+    12.0 as 12), so the same document exports the same line from PostgreSQL."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
 def _iso(v: date | None) -> str | None:
     return v.isoformat() if v else None
 
@@ -90,7 +98,7 @@ def document_record(session: Session, doc: db.DocumentRow) -> dict[str, Any]:
     out["indicators"] = [{"number": i.number, "name": i.name, "unit": i.unit, "goal": i.goal,
                           "responsible": resp[("indicator", i.id)],
                           "values": [{"year": v.year,
-                                      "value": v.value if v.value is not None else v.value_text,
+                                      "value": _value(v.value) if v.value is not None else v.value_text,
                                       "kind": v.kind, "scenario": v.scenario, "note": v.note}
                                      for v in i.values],
                           "span": span_of(i)}
