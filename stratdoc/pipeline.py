@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
 
 from stratdoc.errors import ReadError, StratdocError
 from stratdoc.extract import extract, org_key
@@ -108,9 +109,13 @@ def _already_stored(engine: Engine, path: Path, doc_id: str, force: bool) -> Fil
     with session_factory(engine)() as session:
         existing = repository.get_document(session, doc_id)
         if existing is not None and existing.pipeline_version == PIPELINE_VERSION:
-            return FileResult(path, "skipped", doc_id=doc_id, format=existing.format,
-                              status=existing.status, message="already ingested")
+            return _stored_already(path, existing)
     return None
+
+
+def _stored_already(path: Path, existing: models.DocumentRow) -> FileResult:
+    return FileResult(path, "skipped", doc_id=existing.id, format=existing.format,
+                      status=existing.status, message="already ingested")
 
 
 def process_file(path: Path, data: bytes | None = None, limits: ReadLimits | None = None,
@@ -145,16 +150,25 @@ def _crash(path: Path, doc_id: str | None, stage: str, e: BaseException) -> File
                       message=f"{path.name}: {stage} failed: {_reason(e)}")
 
 
-def store_processed(engine: Engine, item: Processed, *, run_id: int | None) -> FileResult:
-    """Write one processed document in its own transaction (the single writer's part)."""
+def store_processed(engine: Engine, item: Processed, *, run_id: int | None,
+                    force: bool = False) -> FileResult:
+    """Write one processed document in its own transaction (the single writer's part).
+    Another process may have stored the same bytes meanwhile: then it is skipped, as if it had
+    been stored before this run began."""
     if item.failure is not None:
         return item.failure
     doc, ext = item.doc, item.ext
     assert doc is not None and ext is not None
     try:
         with session_factory(engine)() as session, session.begin():
+            existing = repository.claim_document(session, item.doc_id)
+            if existing is not None and existing.pipeline_version == PIPELINE_VERSION and not force:
+                return _stored_already(item.path, existing)
             repository.save_document(session, doc, ext, n_bytes=item.n_bytes,
                                      pipeline_version=PIPELINE_VERSION, run_id=run_id, org_key=org_key)
+    except IntegrityError as e:  # a writer without the claim's lock stored it first
+        skipped = _already_stored(engine, item.path, item.doc_id, force)
+        return skipped or _crash(item.path, item.doc_id, "store", e)
     except (StratdocError, Exception) as e:  # noqa: BLE001 - isolate any failure to this file
         return _crash(item.path, item.doc_id, "store", e)
     message = "; ".join(doc.warnings)[:200] if doc.warnings else ""
@@ -172,7 +186,7 @@ def ingest_file(engine: Engine, path: Path, *, run_id: int | None, force: bool =
     skipped = _already_stored(engine, path, doc_id, force)
     if skipped is not None:
         return skipped
-    return store_processed(engine, process_file(path, data, limits, doc_id), run_id=run_id)
+    return store_processed(engine, process_file(path, data, limits, doc_id), run_id=run_id, force=force)
 
 
 def ingest_bytes(engine: Engine, name: str, data: bytes, *, run_id: int | None, force: bool = False,
@@ -242,7 +256,7 @@ def _pooled_results(engine: Engine, files: list[Path], *, run_id: int, force: bo
                     yield FileResult(path, "failed", stage="extract",
                                      message=f"{path.name}: worker failed: {_reason(e)}")
                 else:
-                    yield store_processed(engine, processed, run_id=run_id)
+                    yield store_processed(engine, processed, run_id=run_id, force=force)
             elif isinstance(item, bytes):
                 yield ingest_file(engine, path, run_id=run_id, force=force, limits=limits)
             else:

@@ -91,11 +91,11 @@ def test_funding_lines_carry_their_parents_id(db: str, tmp_path: Path) -> None:
             parent = {"name": "(document)", "document_id": f["document_id"]}
         assert parent["document_id"] == f["document_id"]
         by_parent.setdefault(parent["name"], []).append((f["source"], f["year"], f["amount_rub"], f["raw"]))
-    assert by_parent["Ремонт набережной"] == [("regional", "2024", "12500000.0", "12,5"),
-                                             ("regional", "2025", "14000000.0", "14,0"),
-                                             ("municipal", "2024", "3100000.0", "3,1")]
-    assert by_parent["Ледовая арена"] == [("regional", "", "300000000.0", "300,0")]
-    assert by_parent["(document)"] == [("total", "", "500000000.0", "500,0")]
+    assert by_parent["Ремонт набережной"] == [("regional", "2024", "12500000", "12,5"),
+                                             ("regional", "2025", "14000000", "14,0"),
+                                             ("municipal", "2024", "3100000", "3,1")]
+    assert by_parent["Ледовая арена"] == [("regional", "", "300000000", "300,0")]
+    assert by_parent["(document)"] == [("total", "", "500000000", "500,0")]
     span_line = next(f for f in funding if f["raw"] == "500,0")
     assert (span_line["year_from"], span_line["year_to"], span_line["page"]) == ("2024", "2026", "2")
     # a list of names is one JSON array in one cell

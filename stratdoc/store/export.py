@@ -36,8 +36,17 @@ NESTED = {"measures": ("funding",), "projects": ("funding",), "goals": ("tasks",
 """Lists inside a record whose items get ids of their own, keyed on the record's id."""
 
 
-def _num(v: Decimal | float | None) -> float | None:
-    return None if v is None else float(v)
+def _num(v: Decimal | float | None) -> Decimal | None:
+    """An amount as stored, exactly: `1194494.4` stays `1194494.4`, never a binary float."""
+    return None if v is None else db.exact(v)
+
+
+def _value(v: float | int | None) -> float | int | None:
+    """An indicator value as SQLite gives it back: a whole number as an integer (SQLite keeps
+    12.0 as 12), so the same document exports the same line from PostgreSQL."""
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
 
 
 def _iso(v: date | None) -> str | None:
@@ -89,7 +98,7 @@ def document_record(session: Session, doc: db.DocumentRow) -> dict[str, Any]:
     out["indicators"] = [{"number": i.number, "name": i.name, "unit": i.unit, "goal": i.goal,
                           "responsible": resp[("indicator", i.id)],
                           "values": [{"year": v.year,
-                                      "value": v.value if v.value is not None else v.value_text,
+                                      "value": _value(v.value) if v.value is not None else v.value_text,
                                       "kind": v.kind, "scenario": v.scenario, "note": v.note}
                                      for v in i.values],
                           "span": span_of(i)}
@@ -151,9 +160,24 @@ def iter_records(session: Session, since_run: int | None = None) -> Iterator[dic
         yield document_record(session, doc)
 
 
+def dumps(value: Any) -> str:
+    """`json.dumps(value, ensure_ascii=False)`, except that a Decimal is written as a JSON
+    number with its own digits (`json` would need it turned into a float first, and rounded)."""
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"not a finite number: {value}")
+        return format(value, "f")
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)}: {dumps(v)}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(dumps(v) for v in value) + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
 def write_jsonl(session: Session, out: TextIO, since_run: int | None = None) -> int:
     n = 0
     for rec in iter_records(session, since_run):
-        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.write(dumps(rec) + "\n")
         n += 1
     return n

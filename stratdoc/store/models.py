@@ -8,7 +8,7 @@ Provenance columns (`page`, `start`, `end`, `table_idx`, `row_idx`, `col_idx`) p
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import (
@@ -21,11 +21,50 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    TypeDecorator,
     UniqueConstraint,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeEngine
 
-AMOUNT = Numeric(28, 6, asdecimal=True)
+SCALE = Decimal("0.000001")
+
+
+def exact(value: Decimal | float | int | str) -> Decimal:
+    """A money value as stored: rounded to 6 decimals like PostgreSQL's numeric(28, 6), trailing
+    zeros dropped and never in exponent form, so `1194494.4` reads back as `1194494.4`."""
+    d = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
+    d = d.quantize(SCALE, rounding=ROUND_HALF_UP).normalize()
+    return Decimal(0) if d == 0 else Decimal(format(d, "f"))
+
+
+class ExactAmount(TypeDecorator[Decimal]):
+    """numeric(28, 6) in PostgreSQL; in SQLite the decimal's digits as text.
+
+    SQLite has no decimal type: a NUMERIC column turns '1194494.4' into a binary float, and a
+    sum of many of them drifts. A text column keeps the digits; the v_* views cast it back to a
+    number for comparing and sorting."""
+
+    impl = Numeric(28, 6, asdecimal=True)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(String(40))
+        return dialect.type_descriptor(Numeric(28, 6, asdecimal=True))
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        d = exact(value)
+        return str(d) if dialect.name == "sqlite" else d
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        return None if value is None else exact(value)
+
+
+AMOUNT = ExactAmount()
 
 
 class Base(DeclarativeBase):

@@ -2,15 +2,24 @@
 
 `save_document` runs inside the caller's transaction: the pipeline commits once per
 document, so a failure leaves nothing half-written.
+
+Several processes may write into one PostgreSQL database at once. Two of them storing the same
+bytes are serialized by `claim_document` (a transaction-scoped advisory lock on the document's
+id), so the second one finds the first one's document and skips it. Organizations are shared
+rows: each document inserts the ones it needs up front, in key order and with
+`ON CONFLICT DO NOTHING`, so two writers never fail on the unique key nor wait on each other in
+a cycle.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stratdoc.errors import NotFound
@@ -57,6 +66,18 @@ def get_document(session: Session, doc_id: str) -> DocumentRow | None:
     return session.get(DocumentRow, doc_id)
 
 
+def claim_document(session: Session, doc_id: str) -> DocumentRow | None:
+    """Take the right to write `doc_id` until the transaction ends; returns the document as
+    stored by whoever held it before. PostgreSQL: an advisory lock keyed on the id. SQLite
+    lets one writer at a time into the file anyway."""
+    if session.get_bind().dialect.name == "postgresql":
+        key = int.from_bytes(hashlib.sha256(doc_id.encode()).digest()[:8], "big", signed=True)
+        session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": key})
+        return session.scalar(select(DocumentRow).where(DocumentRow.id == doc_id)
+                              .execution_options(populate_existing=True))
+    return session.get(DocumentRow, doc_id)
+
+
 def delete_document(session: Session, doc_id: str) -> None:
     """Remove a document and, by cascade, everything extracted from it."""
     session.execute(delete(Responsible).where(Responsible.document_id == doc_id))
@@ -98,15 +119,35 @@ def save_document(session: Session, doc: Document, ext: Extraction, *, n_bytes: 
 def _org_id(session: Session, name: str, org_key: Callable[[str], str],
             cache: dict[str, int]) -> int:
     key = org_key(name)[:512]
-    if key in cache:
-        return cache[key]
-    org = session.scalar(select(Organization).where(Organization.key == key))
-    if org is None:
-        org = Organization(key=key, name=name)
-        session.add(org)
+    if key not in cache:
+        _add_organizations(session, [name], org_key, cache)
+    return cache[key]
+
+
+def _add_organizations(session: Session, names: Iterable[str], org_key: Callable[[str], str],
+                       cache: dict[str, int]) -> None:
+    """Make sure an organization row exists for each name's key (the first spelling names it),
+    and learn their ids."""
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(org_key(name)[:512], name)
+    keys = sorted(k for k in first if k not in cache)
+    if not keys:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect in ("postgresql", "sqlite"):
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        for key in keys:  # one at a time, in key order: concurrent writers lock in the same order
+            session.execute(insert(Organization).values(key=key, name=first[key])
+                            .on_conflict_do_nothing(index_elements=["key"]))
+    else:
+        known = set(session.scalars(select(Organization.key).where(Organization.key.in_(keys))))
+        session.add_all(Organization(key=k, name=first[k]) for k in keys if k not in known)
         session.flush()
-    cache[key] = org.id
-    return org.id
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        cache.update((k, i) for k, i in session.execute(select(Organization.key, Organization.id)
+                                                        .where(Organization.key.in_(chunk))))
 
 
 def _funding_rows(doc_id: str, lines: list[FundingLine]) -> list[FundingRow]:
@@ -118,6 +159,9 @@ def _funding_rows(doc_id: str, lines: list[FundingLine]) -> list[FundingRow]:
 
 def _save_records(session: Session, doc_id: str, ext: Extraction, org_key: Callable[[str], str]) -> None:
     orgs: dict[str, int] = {}
+    _add_organizations(session, [*(n for r in (*ext.measures, *ext.projects, *ext.indicators)
+                                   for n in r.responsible),
+                                 *(o.name for o in ext.organizations)], org_key, orgs)
 
     def responsible(record_type: str, record_id: int, names: list[str]) -> None:
         for i, name in enumerate(names):

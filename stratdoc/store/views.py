@@ -8,16 +8,35 @@ record's span points at, so any row can be checked against its source without op
 
 The views are written with SQLAlchemy Core and compiled for the engine's dialect, so the same
 definitions serve SQLite and PostgreSQL (`substr`, `extract(year …)` and `coalesce` differ in
-spelling, not in meaning). They are (re)created whenever the store is opened: on SQLite a view
-whose stored definition differs from the current one is dropped and created again, so an older
-database picks up new columns; on PostgreSQL `CREATE OR REPLACE VIEW` does the same.
+spelling, not in meaning). They are derived from the code, not migrated: `migrate` drops them
+before a schema change and (re)creates them whenever they differ from the current definitions.
+On SQLite the stored definition is compared; PostgreSQL rewrites a view's text, so there each
+view carries the hash of its definition as its comment.
+
+Amounts are stored exactly (SQLite keeps their digits as text, see `models.ExactAmount`); the
+views cast them to numbers, so `amount_rub > 1000000` and `ORDER BY amount` compare values.
 """
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
-from sqlalchemy import Engine, Integer, String, case, cast, exc, extract, func, literal, select, text
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Integer,
+    Numeric,
+    String,
+    case,
+    cast,
+    exc,
+    extract,
+    func,
+    literal,
+    select,
+    text,
+)
 from sqlalchemy.sql import Select
 
 from stratdoc.store import models as db
@@ -64,7 +83,8 @@ def _funding_view() -> Select[Any]:
                    m.c.number.label("measure_number"),
                    func.coalesce(m.c.name, p.c.name).label("parent_name"),
                    f.c.idx, f.c.source, f.c.year, f.c.year_from, f.c.year_to, f.c.scenario,
-                   f.c.amount, f.c.unit, f.c.amount_rub, f.c.raw, f.c.note, *_provenance(f))
+                   cast(f.c.amount, Numeric).label("amount"), f.c.unit,
+                   cast(f.c.amount_rub, Numeric).label("amount_rub"), f.c.raw, f.c.note, *_provenance(f))
             .select_from(f.join(D, D.c.id == f.c.document_id)
                          .outerjoin(m, m.c.id == f.c.measure_id)
                          .outerjoin(p, p.c.id == f.c.project_id)))
@@ -127,28 +147,63 @@ def view_definitions() -> dict[str, Select[Any]]:
 VIEW_NAMES = tuple(view_definitions())
 
 
-def _compiled(engine: Engine, query: Select[Any]) -> str:
-    return str(query.compile(dialect=engine.dialect, compile_kwargs={"literal_binds": True}))
+def _compiled(dialect: Any, query: Select[Any]) -> str:
+    return str(query.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
 
 
-def create_views(engine: Engine) -> None:
+def _definitions(conn: Connection) -> dict[str, str]:
+    return {name: _compiled(conn.dialect, q) for name, q in view_definitions().items()}
+
+
+def _tag(body: str) -> str:
+    return "stratdoc " + hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def _stored(conn: Connection) -> dict[str, str | None]:
+    """Name → what tells the stored view's definition: its SQL (SQLite) or its comment."""
+    if conn.dialect.name == "sqlite":
+        return dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'view'")).all())
+    return dict(conn.execute(text(
+        "SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c "
+        "WHERE c.relkind = 'v' AND c.relnamespace = current_schema()::regnamespace")).all())
+
+
+def _wanted(conn: Connection, name: str, body: str) -> str:
+    return f"CREATE VIEW {name} AS {body}" if conn.dialect.name == "sqlite" else _tag(body)
+
+
+def views_current(conn: Connection) -> bool:
+    """Whether every view exists with the current definition (reads only)."""
+    stored = _stored(conn)
+    return all(stored.get(name) == _wanted(conn, name, body) for name, body in _definitions(conn).items())
+
+
+def drop_views(conn: Connection) -> None:
+    """Drop the views, so a migration may rebuild or retype the tables they read."""
+    for name in reversed(VIEW_NAMES):
+        conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
+
+
+def create_views(bind: Engine | Connection) -> None:
     """Create the views, or bring them up to date; a no-op (and no write) when they already are."""
-    defs = {name: _compiled(engine, q) for name, q in view_definitions().items()}
-    with engine.begin() as conn:
-        if engine.dialect.name == "sqlite":
-            stored = dict(conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'view'")).all())
-            for name, body in defs.items():
-                sql = f"CREATE VIEW {name} AS {body}"
-                if stored.get(name) == sql:
-                    continue
-                if name in stored:
-                    conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
-                conn.execute(text(f"CREATE VIEW IF NOT EXISTS {name} AS {body}"))
-        else:
-            for name, body in defs.items():
-                try:
-                    with conn.begin_nested():
-                        conn.execute(text(f"CREATE OR REPLACE VIEW {name} AS {body}"))
-                except exc.DBAPIError:  # its columns changed: replacing is not allowed, recreate
-                    conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
-                    conn.execute(text(f"CREATE VIEW {name} AS {body}"))
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            create_views(conn)
+        return
+    conn = bind
+    stored = _stored(conn)
+    for name, body in _definitions(conn).items():
+        wanted = _wanted(conn, name, body)
+        if stored.get(name) == wanted:
+            continue
+        if conn.dialect.name == "sqlite":
+            conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
+            conn.execute(text(f"CREATE VIEW {name} AS {body}"))
+            continue
+        try:
+            with conn.begin_nested():
+                conn.execute(text(f"CREATE OR REPLACE VIEW {name} AS {body}"))
+        except exc.DBAPIError:  # its columns changed: replacing is not allowed, recreate
+            conn.execute(text(f"DROP VIEW IF EXISTS {name}"))
+            conn.execute(text(f"CREATE VIEW {name} AS {body}"))
+        conn.execute(text(f"COMMENT ON VIEW {name} IS '{wanted}'"))
