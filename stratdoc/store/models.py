@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    cast,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -65,6 +66,12 @@ class ExactAmount(TypeDecorator[Decimal]):
 
 
 AMOUNT = ExactAmount()
+
+
+def amount_number(column: Any) -> Any:
+    """An amount column as a number in SQL, for comparing and summing: SQLite holds its digits
+    as text, and text compares as text (the v_* views cast the same way)."""
+    return cast(column, Numeric(28, 6))
 
 
 class Base(DeclarativeBase):

@@ -186,9 +186,9 @@ def _funding_line_matches(f: RecordFilter) -> list[ColumnElement[bool]]:
     if f.year is not None:
         cond.append(or_(fl.year == f.year, and_(fl.year_from <= f.year, fl.year_to >= f.year)))
     if f.amount_min is not None:
-        cond.append(fl.amount_rub >= f.amount_min)
+        cond.append(db.amount_number(fl.amount_rub) >= f.amount_min)
     if f.amount_max is not None:
-        cond.append(fl.amount_rub <= f.amount_max)
+        cond.append(db.amount_number(fl.amount_rub) <= f.amount_max)
     return cond
 
 
@@ -333,6 +333,13 @@ def funding_sums(session: Session, document: str | None = None, source: str | No
     cond = _funding_line_matches(RecordFilter(source=source, year=year))
     if document:
         cond.append(fl.document_id == document)
-    rows = session.execute(select(fl.source, fl.year, func.sum(fl.amount_rub), func.count())
-                           .where(*cond).group_by(fl.source, fl.year).order_by(fl.source, fl.year))
-    return [{"source": s, "year": y, "amount_rub": plain(a), "lines": n} for s, y, a, n in rows]
+    # summed here, not by SQL: the amounts come back as exact decimals from either database
+    sums: dict[tuple[Any, Any], list[Any]] = {}
+    for s, y, a in session.execute(select(fl.source, fl.year, fl.amount_rub).where(*cond)):
+        acc = sums.setdefault((s, y), [None, 0])
+        if a is not None:
+            acc[0] = a if acc[0] is None else acc[0] + a
+        acc[1] += 1
+    order = sorted(sums, key=lambda k: (k[0] is not None, k[0] or "", k[1] is not None, k[1] or 0))
+    return [{"source": s, "year": y, "amount_rub": plain(sums[(s, y)][0]), "lines": sums[(s, y)][1]}
+            for s, y in order]
