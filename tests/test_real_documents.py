@@ -121,7 +121,7 @@ def test_keys_are_well_formed() -> None:
     """Each key names its file, keeps to the shared shape, and spells alternatives so that the
     scorer can use them (an `any_of` inside a list field would never match)."""
     found = keys()
-    assert len(found) == 5
+    assert len(found) == 6
     for stem, key in found.items():
         assert Path(key["source"]).stem == stem
         assert key["folder"].startswith("corpus/")
