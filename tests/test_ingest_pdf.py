@@ -129,10 +129,11 @@ def test_broken_pdf_raises_one_line(plan_bytes: bytes, name: str, make) -> None:
 
 
 @needs_font
-def test_image_only_pdf_is_no_text() -> None:
+def test_image_only_pdf_is_no_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("stratdoc.ingest.ocr.missing", lambda: "scanned pages need OCR")  # no Tesseract
     doc = read_bytes(Path("scan.pdf"), factory.image_only_pdf(pages=2))
     assert doc.status == DocumentStatus.NO_TEXT
-    assert doc.warnings == ["scan.pdf: no text layer (scanned?), 2 pages"]
+    assert doc.warnings == ["scan.pdf: scanned pages need OCR", "scan.pdf: no text layer (scanned?), 2 pages"]
     assert (doc.n_pages, doc.text, doc.blocks) == (2, "", [])
 
 
@@ -276,9 +277,11 @@ def test_legal_export_table_over_two_pages(strategy_doc: Document) -> None:
                             '"Красное и белое")', "146", "1012"]
 
 
-def test_scanned_plan_is_no_text(kursk: Path) -> None:
+def test_scanned_plan_is_no_text(kursk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from stratdoc.ingest import read
 
+    monkeypatch.setattr("stratdoc.ingest.ocr.missing", lambda: "scanned pages need OCR")  # no Tesseract
     doc = read(kursk / "Plan-obektov-23025.pdf")
     assert (doc.status, doc.n_pages, doc.text) == (DocumentStatus.NO_TEXT, 13, "")
-    assert doc.warnings == ["Plan-obektov-23025.pdf: no text layer (scanned?), 13 pages"]
+    assert doc.warnings == ["Plan-obektov-23025.pdf: scanned pages need OCR",
+                            "Plan-obektov-23025.pdf: no text layer (scanned?), 13 pages"]

@@ -1,18 +1,19 @@
 """Golden tests on real documents the rules were never tuned on, scored by the shared scorer.
 
 The documents live in ../shared/corpus/ (an export strategy, two investment declarations, a
-registry of planned projects, a scanned road map); their answer keys in tests/data/real/ were
-written by reading the documents themselves, before the pipeline read them (see the README
-there for the choices made). Each document is ingested through the command line into a
+registry of planned projects, a scanned road map, a scanned plan of objects); their answer keys
+in tests/data/real/ were written by reading the documents themselves, before the pipeline read
+them (see the README there for the choices made). Each document is ingested through the command line into a
 temporary database and exported, exactly as a user would, and each key is scored with the
 functions of ../shared/eval/score.py: records matched one to one by fuzzy name (>= 85), fields of
 matched records checked, optional records neither counted when missed nor as false positives.
 
 A document's score is the shared scorer's figure for that document alone: the mean of the
 record types' F1 (types with something to find) and the share of field checks passed, averaged.
-Issue 8 asks 0.85 of every document. The scanned road map is skipped while the pipeline stores
-no text for scans; the documents that miss the line today are marked xfail (FAILING_TODAY) with
-their before-score. Run `python -m tests.test_real_documents` for the full report with misses.
+Issue 8 asks 0.85 of every document. The scans (a road map, a plan of objects) are read by OCR;
+they skip where Tesseract is absent and the pipeline stores no text for them. The documents
+that miss the line today are marked xfail (FAILING_TODAY) with their before-score.
+Run `python -m tests.test_real_documents` for the full report with misses.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from stratdoc.cli import app
 
 KEYS = Path(__file__).parent / "data" / "real"
 MIN_DOCUMENT_SCORE = 0.85
-SCAN_REASON = "scanned document: OCR is issue 12"
+SCAN_REASON = "scanned document stored as no_text: Tesseract (tesseract-ocr, tesseract-ocr-rus) is absent"
 RECORD_TYPES = ("directions", "goals", "measures", "indicators", "projects", "organizations", "persons",
                 "events")
 LIST_FIELDS = ("responsible", "items")
@@ -40,6 +41,13 @@ FAILING_TODAY: dict[tuple[str, str], str] = {
     # Before the fixes of issue 8 (keys committed first): export strategy 0.625, Kursk declaration
     # 0.487, KChR declaration 0.823, planned-projects registry 1.000. A document that misses its
     # line again is marked here with its score and cause.
+    ("score", "Plan-obektov-23025"): "scanned plan read by OCR, 0.372: all 22 keyed objects found with "
+                                     "their customer, but the header «бюджет» under the budget columns is "
+                                     "misread, so the funding lines carry no source; the objects of pages "
+                                     "5-13 beyond the key count as unexpected",
+    ("score", "kchr_roadmap_kadr_standard_2019_scan"): "scanned road map read by OCR, 0.404: measures F1 "
+                                                       "0.78 but their numbers and responsible units "
+                                                       "mostly missed, 2 of 9 persons of the member list",
 }
 
 
@@ -121,7 +129,7 @@ def test_keys_are_well_formed() -> None:
     """Each key names its file, keeps to the shared shape, and spells alternatives so that the
     scorer can use them (an `any_of` inside a list field would never match)."""
     found = keys()
-    assert len(found) == 5
+    assert len(found) == 6
     for stem, key in found.items():
         assert Path(key["source"]).stem == stem
         assert key["folder"].startswith("corpus/")

@@ -29,6 +29,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from stratdoc.errors import EncryptedDocument, InputTooLarge, ReadError
 from stratdoc.ingest.builder import DocumentBuilder, sha256_hex
+from stratdoc.ingest.ocr import read_scanned_pages
 from stratdoc.ingest.pdf_layout import (
     Line,
     PageLayout,
@@ -106,7 +107,8 @@ def read_pdf(path: Path, data: bytes, limits: ReadLimits, settings: PdfSettings 
             layouts.append(layout)
     if layouts and len(failures) == len(layouts):
         raise ReadError(path, f"broken PDF: {failures[0]}")
-    return layouts_to_document(path, layouts, failures, builder, settings)
+    ocr = read_scanned_pages(data, layouts, settings, builder, path.name)  # pages with no text layer
+    return layouts_to_document(path, layouts, failures, builder, settings).model_copy(update={"ocr": ocr})
 
 
 PageLoad = Callable[[], Any]

@@ -122,6 +122,8 @@ class Document(BaseModel):
     # Format-specific facts a reader knows better than any text rule, e.g. an HTML page's
     # <title> and publication date, or a PDF's metadata: keys "title", "published_on", ...
     hints: dict[str, str] = Field(default_factory=dict)
+    # The text was recognized on page images (a scan), not read from a text layer.
+    ocr: bool = False
 
     @property
     def n_pages(self) -> int:
