@@ -22,6 +22,10 @@ from stratdoc.errors import StratdocError
 from stratdoc.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy import Engine
+
     from stratdoc.pipeline import FileResult, IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
@@ -33,6 +37,14 @@ DbOption = Annotated[str | None, typer.Option(
     "--db", envvar="STRATDOC_DB", show_envvar=True,
     help="SQLite file path or SQLAlchemy URL (e.g. postgresql+psycopg://user@host/db). "
          "Default: ./stratdoc.db")]
+BrokerOption = Annotated[str | None, typer.Option(
+    "--broker", envvar="STRATDOC_BROKER", show_envvar=True, show_default=False,
+    help="Celery broker URL (redis://host:6379/0 or amqp://user:pass@host//): documents go to the "
+         "workers listening there (`stratdoc worker`) instead of being processed here.")]
+BackendOption = Annotated[str | None, typer.Option(
+    "--backend", envvar="STRATDOC_RESULT_BACKEND", show_envvar=True, show_default=False,
+    help="Celery result backend (Redis); default: the broker when it is Redis.")]
+QueueOption = Annotated[str, typer.Option("--queue", help="Queue name the client and its workers share.")]
 
 
 class ExportFormat(StrEnum):
@@ -53,16 +65,23 @@ def ingest(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Worker processes that read and extract (default: one per core); "
         "one writer stores, so the result is the same for any number.")] = None,
+    broker: BrokerOption = None,
+    backend: BackendOption = None,
+    queue: QueueOption = "stratdoc",
 ) -> None:
     """Read documents, extract records and store them, one transaction per document.
 
     Example: stratdoc ingest samples/ ../shared/seeds --db stratdoc.db
 
     Prints one line per failed file and a summary table; exits 1 if any file failed.
+    With --broker, workers on other machines do the work (the bytes travel in the messages)
+    and this command shows their progress and the same summary.
     """
     from stratdoc.pipeline import collect_paths, ingest_paths
     from stratdoc.store.session import open_engine
 
+    if broker and jobs is not None:
+        raise _fail("--jobs is for runs on this machine; with --broker each worker sets its --concurrency")
     try:
         engine = open_engine(db)
     except StratdocError as e:
@@ -79,10 +98,39 @@ def ingest(
             if result.outcome == "failed":
                 progress.console.print(result.line(), markup=False, highlight=False, soft_wrap=True)
 
-        report = ingest_paths(paths, engine=engine, force=force, on_file=on_file, jobs=jobs)
+        if broker:
+            report = _ingest_with_broker(paths, engine, broker, backend, queue, force=force, on_file=on_file)
+        else:
+            report = ingest_paths(paths, engine=engine, force=force, on_file=on_file, jobs=jobs)
     _print_summary(report)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _ingest_with_broker(paths: list[Path], engine: Engine, broker: str, backend: str | None, queue: str, *,
+                        force: bool, on_file: Callable[[FileResult], None]) -> IngestReport:
+    from kombu.exceptions import OperationalError
+
+    from stratdoc.queue.celery_app import make_app
+    from stratdoc.queue.client import ingest_with_broker
+
+    try:
+        app = make_app(broker, backend, queue=queue)
+        if not app.control.ping(timeout=1.0):
+            err.print(f"note: no worker answered on {_safe_url(broker)}; the documents wait in the queue "
+                      "until one starts (stratdoc worker --broker URL --db URL)",
+                      markup=False, highlight=False)
+        return ingest_with_broker(paths, app, engine, force=force, on_file=on_file)
+    except ValueError as e:
+        raise _fail(str(e)) from e
+    except OperationalError as e:
+        raise _fail(f"cannot reach the broker {_safe_url(broker)}: {e}".splitlines()[0]) from e
+
+
+def _safe_url(url: str) -> str:
+    """A URL without its password, for messages."""
+    scheme, sep, rest = url.partition("://")
+    return scheme + sep + rest.split("@")[-1] if sep else url
 
 
 def _print_summary(report: IngestReport) -> None:
@@ -305,6 +353,8 @@ def serve(
              "Prefer the environment variable: a command line is visible to other users.")] = None,
     max_upload_mb: Annotated[int, typer.Option(
         "--max-upload-mb", min=1, help="Largest upload request body, in MiB (larger: 413).")] = 50,
+    broker: BrokerOption = None,
+    queue: QueueOption = "stratdoc",
 ) -> None:
     """The JSON API (OpenAPI at /docs), the browse pages (/browse) and uploads into the store.
 
@@ -315,13 +365,47 @@ def serve(
     from stratdoc.web import create_app
 
     try:
-        application = create_app(db, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024)
+        application = create_app(db, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
+                                 broker=broker, queue=queue)
     except StratdocError as e:
         raise _fail(str(e)) from e
     if not token:
         err.print("note: no STRATDOC_API_TOKEN set, so uploads (POST /documents) are refused",
                   markup=False, highlight=False)
     uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+@app.command()
+def worker(
+    broker: Annotated[str, typer.Option("--broker", envvar="STRATDOC_BROKER", show_envvar=True,
+                                        help="Celery broker URL (redis://… or amqp://…).")],
+    db: DbOption = None,
+    backend: BackendOption = None,
+    queue: QueueOption = "stratdoc",
+    concurrency: Annotated[int, typer.Option(
+        "--concurrency", "-c", min=1, help="Processes in this worker (one document each at a time).")] = 1,
+    visibility_timeout: Annotated[int, typer.Option(
+        "--visibility-timeout", min=1, help="Redis broker: seconds after which a document taken by a "
+        "worker that vanished goes to another; longer than the slowest document.")] = 3600,
+    hostname: Annotated[str | None, typer.Option(
+        "--hostname", "-n", help="Node name (default stratdoc-PID@host).")] = None,
+    loglevel: Annotated[str, typer.Option("--loglevel", "-l", help="Celery log level.")] = "INFO",
+) -> None:
+    """A Celery worker that ingests the documents `ingest --broker` and uploads send.
+
+    Every worker of a cluster points at the same broker and the same database (PostgreSQL
+    for more than one machine). SIGTERM lets the current documents finish; a worker that dies
+    mid-document loses nothing: the document goes to another worker.
+
+    Example: stratdoc worker --broker redis://queue-host:6379/0 --db postgresql+psycopg://db/stratdoc -c 4
+    """
+    from stratdoc.queue.worker import run_worker
+
+    try:
+        run_worker(broker, db, backend=backend, concurrency=concurrency, queue=queue,
+                   visibility_timeout=visibility_timeout, hostname=hostname, loglevel=loglevel)
+    except (StratdocError, ValueError) as e:
+        raise _fail(str(e)) from e
 
 
 def main() -> None:
