@@ -367,7 +367,7 @@ def serve(
     try:
         application = create_app(db, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
                                  broker=broker, queue=queue)
-    except StratdocError as e:
+    except (StratdocError, ValueError) as e:
         raise _fail(str(e)) from e
     if not token:
         err.print("note: no STRATDOC_API_TOKEN set, so uploads (POST /documents) are refused",
@@ -390,6 +390,9 @@ def worker(
     hostname: Annotated[str | None, typer.Option(
         "--hostname", "-n", help="Node name (default stratdoc-PID@host).")] = None,
     loglevel: Annotated[str, typer.Option("--loglevel", "-l", help="Celery log level.")] = "INFO",
+    threads: Annotated[int | None, typer.Option(
+        "--threads", min=1, help="BLAS threads per process (default: cores / concurrency; fewer when "
+        "other workers share this machine).")] = None,
 ) -> None:
     """A Celery worker that ingests the documents `ingest --broker` and uploads send.
 
@@ -403,7 +406,8 @@ def worker(
 
     try:
         run_worker(broker, db, backend=backend, concurrency=concurrency, queue=queue,
-                   visibility_timeout=visibility_timeout, hostname=hostname, loglevel=loglevel)
+                   visibility_timeout=visibility_timeout, hostname=hostname, loglevel=loglevel,
+                   threads=threads)
     except (StratdocError, ValueError) as e:
         raise _fail(str(e)) from e
 

@@ -64,7 +64,7 @@ class Cluster:
         self.workers[name] = subprocess.Popen(
             [sys.executable, "-m", "stratdoc.cli", "worker", "--broker", self.broker, "--db", str(self.db),
              "--queue", self.queue, "--hostname", f"{name}@{self.queue}", "--visibility-timeout",
-             str(VISIBILITY), "--loglevel", "WARNING"],
+             str(VISIBILITY), "--loglevel", "WARNING", "--threads", "1"],
             stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT)
 
     def kill(self, name: str) -> None:

@@ -11,6 +11,8 @@ unpickles what a client sent.
 
 from __future__ import annotations
 
+import os
+
 from celery import Celery
 
 TASK_NAME = "stratdoc.ingest_document"
@@ -24,8 +26,10 @@ HARD_TIME_LIMIT = SOFT_TIME_LIMIT + 120
 
 
 def result_backend_for(broker: str, backend: str | None = None) -> str:
-    """The result backend: the one given, else the broker itself when it is Redis (the
-    attempt counters live there too). Other brokers need a Redis backend named explicitly."""
+    """The result backend: the one given (or $STRATDOC_RESULT_BACKEND), else the broker itself
+    when it is Redis (the attempt counters live there too). Other brokers need a Redis backend
+    named explicitly."""
+    backend = backend or os.environ.get("STRATDOC_RESULT_BACKEND")
     if backend:
         return backend
     if broker.startswith(("redis://", "rediss://", "redis+socket://")):

@@ -19,15 +19,17 @@ from stratdoc.store.session import open_engine
 
 def run_worker(broker: str, db: str | None, *, backend: str | None = None, concurrency: int = 1,
                queue: str = DEFAULT_QUEUE, visibility_timeout: int = DEFAULT_VISIBILITY_TIMEOUT,
-               hostname: str | None = None, loglevel: str = "INFO") -> None:
-    """Serve the queue until stopped (SIGTERM: finish the current documents, then exit)."""
+               hostname: str | None = None, loglevel: str = "INFO", threads: int | None = None) -> None:
+    """Serve the queue until stopped (SIGTERM: finish the current documents, then exit).
+    `threads`: BLAS threads per process, default this machine's cores over `concurrency` (give
+    fewer when other workers share the machine)."""
     from celery.signals import worker_process_init
 
     engine = open_engine(db)  # fails fast on a bad URL, and creates the tables once, here
     url = engine.url.render_as_string(hide_password=False)
     engine.dispose()
     app = make_app(broker, backend, db=url, queue=queue, visibility_timeout=visibility_timeout)
-    threads = max(1, default_jobs() // max(1, concurrency))
+    threads = threads or max(1, default_jobs() // max(1, concurrency))
 
     def init_process(**_: Any) -> None:
         _warm(threads)

@@ -100,6 +100,10 @@ class UploadQueue:
         self.engine = engine
         self.broker = broker or None
         self.broker_queue = broker_queue
+        if self.broker:
+            from stratdoc.queue.celery_app import result_backend_for
+
+            result_backend_for(self.broker)  # a broker without a usable result backend: refused now
         self._celery: Celery | None = None
         self.max_upload_bytes = max_upload_bytes
         self._own_spool = spool_dir is None
