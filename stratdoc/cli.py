@@ -39,8 +39,7 @@ DbOption = Annotated[str | None, typer.Option(
          "Default: ./stratdoc.db")]
 BrokerOption = Annotated[str | None, typer.Option(
     "--broker", envvar="STRATDOC_BROKER", show_envvar=True, show_default=False,
-    help="Celery broker URL (redis://host:6379/0 or amqp://user:pass@host//): documents go to the "
-         "workers listening there (`stratdoc worker`) instead of being processed here.")]
+    help="Celery broker URL (redis://host:6379/0, amqp://…): the workers there do the work.")]
 BackendOption = Annotated[str | None, typer.Option(
     "--backend", envvar="STRATDOC_RESULT_BACKEND", show_envvar=True, show_default=False,
     help="Celery result backend (Redis); default: the broker when it is Redis.")]
@@ -74,8 +73,7 @@ def ingest(
     Example: stratdoc ingest samples/ ../shared/seeds --db stratdoc.db
 
     Prints one line per failed file and a summary table; exits 1 if any file failed.
-    With --broker, workers on other machines do the work (the bytes travel in the messages)
-    and this command shows their progress and the same summary.
+    With --broker, Celery workers do the work (the bytes travel in the messages).
     """
     from stratdoc.pipeline import collect_paths, ingest_paths
     from stratdoc.store.session import open_engine
@@ -109,28 +107,13 @@ def ingest(
 
 def _ingest_with_broker(paths: list[Path], engine: Engine, broker: str, backend: str | None, queue: str, *,
                         force: bool, on_file: Callable[[FileResult], None]) -> IngestReport:
-    from kombu.exceptions import OperationalError
-
-    from stratdoc.queue.celery_app import make_app
-    from stratdoc.queue.client import ingest_with_broker
+    from stratdoc.queue.client import ingest_from_cli
 
     try:
-        app = make_app(broker, backend, queue=queue)
-        if not app.control.ping(timeout=1.0):
-            err.print(f"note: no worker answered on {_safe_url(broker)}; the documents wait in the queue "
-                      "until one starts (stratdoc worker --broker URL --db URL)",
-                      markup=False, highlight=False)
-        return ingest_with_broker(paths, app, engine, force=force, on_file=on_file)
+        return ingest_from_cli(paths, engine, broker, backend, queue, force=force, on_file=on_file,
+                               note=lambda m: err.print(f"note: {m}", markup=False, highlight=False))
     except ValueError as e:
         raise _fail(str(e)) from e
-    except OperationalError as e:
-        raise _fail(f"cannot reach the broker {_safe_url(broker)}: {e}".splitlines()[0]) from e
-
-
-def _safe_url(url: str) -> str:
-    """A URL without its password, for messages."""
-    scheme, sep, rest = url.partition("://")
-    return scheme + sep + rest.split("@")[-1] if sep else url
 
 
 def _print_summary(report: IngestReport) -> None:
@@ -391,14 +374,11 @@ def worker(
         "--hostname", "-n", help="Node name (default stratdoc-PID@host).")] = None,
     loglevel: Annotated[str, typer.Option("--loglevel", "-l", help="Celery log level.")] = "INFO",
     threads: Annotated[int | None, typer.Option(
-        "--threads", min=1, help="BLAS threads per process (default: cores / concurrency; fewer when "
-        "other workers share this machine).")] = None,
+        "--threads", min=1, help="BLAS threads per process (default: cores / concurrency).")] = None,
 ) -> None:
     """A Celery worker that ingests the documents `ingest --broker` and uploads send.
 
-    Every worker of a cluster points at the same broker and the same database (PostgreSQL
-    for more than one machine). SIGTERM lets the current documents finish; a worker that dies
-    mid-document loses nothing: the document goes to another worker.
+    All workers share one broker and one database; SIGTERM lets the current documents finish.
 
     Example: stratdoc worker --broker redis://queue-host:6379/0 --db postgresql+psycopg://db/stratdoc -c 4
     """

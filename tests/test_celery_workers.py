@@ -34,16 +34,15 @@ VISIBILITY = 10  # seconds before a message held by a vanished worker goes to an
 N_FILES = 30
 
 
-def _free_redis_db() -> str:
-    """The URL of an empty Redis database on the local server, or a skip (a failure in CI)."""
+def _redis_db() -> str:
+    """The URL of a database on the local Redis (the tests use queues and keys of their own), or a
+    skip (a failure in CI)."""
+    url = f"{REDIS}/{os.environ.get('STRATDOC_TEST_REDIS_DB', '15')}"
     try:
         import redis
 
-        for n in range(15, 0, -1):
-            client = redis.Redis.from_url(f"{REDIS}/{n}", socket_connect_timeout=1)
-            if client.dbsize() == 0:
-                return f"{REDIS}/{n}"
-        reason = f"no empty database on the Redis at {REDIS}"
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+        return url
     except Exception as e:  # noqa: BLE001 - any failure to reach Redis means: no Redis here
         reason = f"no Redis at {REDIS} ({type(e).__name__})"
     if os.environ.get("STRATDOC_REQUIRE_SERVICES") == "1":
@@ -103,7 +102,7 @@ class Cluster:
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
-    broker = _free_redis_db()
+    broker = _redis_db()
     tmp = tmp_path_factory.mktemp("cluster")
     c = Cluster(broker, tmp / "store.db", f"stratdoc-test-{uuid.uuid4().hex[:8]}", tmp)
     open_engine(c.db).dispose()  # the schema made once, before the workers that share it start
@@ -117,7 +116,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
         import redis
 
         client = redis.Redis.from_url(broker)
-        client.delete(c.queue, f"_kombu.binding.{c.queue}")
+        client.delete(c.queue, f"_kombu.binding.{c.queue}", f"_kombu.binding_permanent.{c.queue}")
 
 
 def _batch(folder: Path) -> list[Path]:

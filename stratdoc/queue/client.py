@@ -66,6 +66,32 @@ def ingest_with_broker(paths: Iterable[str | Path], app: Celery, engine: Engine,
     return report
 
 
+def ingest_from_cli(paths: Iterable[str | Path], engine: Engine, broker: str, backend: str | None, queue: str,
+                    *, force: bool, on_file: Callable[[FileResult], None],
+                    note: Callable[[str], None]) -> IngestReport:
+    """`ingest --broker`: a note when no worker answers; an unreachable broker or an unusable
+    result backend as a ValueError with a one-line reason."""
+    from kombu.exceptions import OperationalError
+
+    from stratdoc.queue.celery_app import make_app
+
+    where = safe_url(broker)
+    try:
+        app = make_app(broker, backend, queue=queue)
+        if not app.control.ping(timeout=1.0):
+            note(f"no worker answered on {where}; the documents wait in the queue until one starts "
+                 "(stratdoc worker --broker URL --db URL)")
+        return ingest_with_broker(paths, app, engine, force=force, on_file=on_file)
+    except OperationalError as e:
+        raise ValueError(f"cannot reach the broker {where}: {e}".splitlines()[0]) from e
+
+
+def safe_url(url: str) -> str:
+    """A URL without its password, for messages."""
+    scheme, sep, rest = url.partition("://")
+    return scheme + sep + rest.split("@")[-1] if sep else url
+
+
 def finish_run(engine: Engine, run_id: int, results: Sequence[FileResult]) -> None:
     with session_factory(engine)() as session, session.begin():
         run = session.get(models.Run, run_id)
