@@ -13,36 +13,31 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from stratdoc.cli_db import db_app
+from stratdoc.cli_options import BackendOption, BrokerOption, DbOption, QueueOption, err, out
+from stratdoc.cli_options import fail as _fail
 from stratdoc.errors import StratdocError
 from stratdoc.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sqlalchemy import Engine
+
     from stratdoc.pipeline import FileResult, IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="Russian strategy documents → structured, queryable data.")
-out = Console()
-err = Console(stderr=True)
-
-DbOption = Annotated[str | None, typer.Option(
-    "--db", envvar="STRATDOC_DB", show_envvar=True,
-    help="SQLite file path or SQLAlchemy URL (e.g. postgresql+psycopg://user@host/db). "
-         "Default: ./stratdoc.db")]
+app.add_typer(db_app, name="db")
 
 
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
-
-
-def _fail(message: str) -> typer.Exit:
-    err.print(f"error: {message}", markup=False, highlight=False, soft_wrap=True)
-    return typer.Exit(1)
 
 
 @app.command()
@@ -53,16 +48,22 @@ def ingest(
     jobs: Annotated[int | None, typer.Option(
         "--jobs", "-j", min=1, help="Worker processes that read and extract (default: one per core); "
         "one writer stores, so the result is the same for any number.")] = None,
+    broker: BrokerOption = None,
+    backend: BackendOption = None,
+    queue: QueueOption = "stratdoc",
 ) -> None:
     """Read documents, extract records and store them, one transaction per document.
 
     Example: stratdoc ingest samples/ ../shared/seeds --db stratdoc.db
 
     Prints one line per failed file and a summary table; exits 1 if any file failed.
+    With --broker, Celery workers do the work (the bytes travel in the messages).
     """
     from stratdoc.pipeline import collect_paths, ingest_paths
     from stratdoc.store.session import open_engine
 
+    if broker and jobs is not None:
+        raise _fail("--jobs is for runs on this machine; with --broker each worker sets its --concurrency")
     try:
         engine = open_engine(db)
     except StratdocError as e:
@@ -79,10 +80,24 @@ def ingest(
             if result.outcome == "failed":
                 progress.console.print(result.line(), markup=False, highlight=False, soft_wrap=True)
 
-        report = ingest_paths(paths, engine=engine, force=force, on_file=on_file, jobs=jobs)
+        if broker:
+            report = _ingest_with_broker(paths, engine, broker, backend, queue, force=force, on_file=on_file)
+        else:
+            report = ingest_paths(paths, engine=engine, force=force, on_file=on_file, jobs=jobs)
     _print_summary(report)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _ingest_with_broker(paths: list[Path], engine: Engine, broker: str, backend: str | None, queue: str, *,
+                        force: bool, on_file: Callable[[FileResult], None]) -> IngestReport:
+    from stratdoc.queue.client import ingest_from_cli
+
+    try:
+        return ingest_from_cli(paths, engine, broker, backend, queue, force=force, on_file=on_file,
+                               note=lambda m: err.print(f"note: {m}", markup=False, highlight=False))
+    except ValueError as e:
+        raise _fail(str(e)) from e
 
 
 def _print_summary(report: IngestReport) -> None:
@@ -305,6 +320,8 @@ def serve(
              "Prefer the environment variable: a command line is visible to other users.")] = None,
     max_upload_mb: Annotated[int, typer.Option(
         "--max-upload-mb", min=1, help="Largest upload request body, in MiB (larger: 413).")] = 50,
+    broker: BrokerOption = None,
+    queue: QueueOption = "stratdoc",
 ) -> None:
     """The JSON API (OpenAPI at /docs), the browse pages (/browse) and uploads into the store.
 
@@ -315,8 +332,9 @@ def serve(
     from stratdoc.web import create_app
 
     try:
-        application = create_app(db, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024)
-    except StratdocError as e:
+        application = create_app(db, token=token, max_upload_bytes=max_upload_mb * 1024 * 1024,
+                                 broker=broker, queue=queue)
+    except (StratdocError, ValueError) as e:
         raise _fail(str(e)) from e
     if not token:
         err.print("note: no STRATDOC_API_TOKEN set, so uploads (POST /documents) are refused",
@@ -324,49 +342,38 @@ def serve(
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 
-db_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
-                     help="The database's schema: Alembic migrations shipped with stratdoc.")
-app.add_typer(db_app, name="db")
-
-
-@db_app.command("upgrade")
-def db_upgrade(
+@app.command()
+def worker(
+    broker: Annotated[str, typer.Option("--broker", envvar="STRATDOC_BROKER", show_envvar=True,
+                                        help="Celery broker URL (redis://… or amqp://…).")],
     db: DbOption = None,
-    revision: Annotated[str, typer.Option("--revision", help="Target revision.")] = "head",
+    backend: BackendOption = None,
+    queue: QueueOption = "stratdoc",
+    concurrency: Annotated[int, typer.Option(
+        "--concurrency", "-c", min=1, help="Processes in this worker (one document each at a time).")] = 1,
+    visibility_timeout: Annotated[int, typer.Option(
+        "--visibility-timeout", min=1, help="Redis broker: seconds after which a document taken by a "
+        "worker that vanished goes to another; longer than the slowest document.")] = 3600,
+    hostname: Annotated[str | None, typer.Option(
+        "--hostname", "-n", help="Node name (default stratdoc-PID@host).")] = None,
+    loglevel: Annotated[str, typer.Option("--loglevel", "-l", help="Celery log level.")] = "INFO",
+    threads: Annotated[int | None, typer.Option(
+        "--threads", min=1, help="BLAS threads per process (default: cores / concurrency).")] = None,
 ) -> None:
-    """Create the schema or migrate it to the newest revision (every command does this on open).
+    """A Celery worker that ingests the documents `ingest --broker` and uploads send.
 
-    A database made before migrations is recognised and upgraded with its rows.
+    All workers share one broker and one database; SIGTERM lets the current documents finish.
 
-    Example: stratdoc db upgrade --db postgresql+psycopg://user@host/stratdoc
+    Example: stratdoc worker --broker redis://queue-host:6379/0 --db postgresql+psycopg://db/stratdoc -c 4
     """
-    from stratdoc.store.migrate import upgrade
-    from stratdoc.store.session import make_engine
+    from stratdoc.queue.worker import run_worker
 
     try:
-        step = upgrade(make_engine(db), revision)
-    except StratdocError as e:
+        run_worker(broker, db, backend=backend, concurrency=concurrency, queue=queue,
+                   visibility_timeout=visibility_timeout, hostname=hostname, loglevel=loglevel,
+                   threads=threads)
+    except (StratdocError, ValueError) as e:
         raise _fail(str(e)) from e
-    before = {None: "a new database", "unversioned": "made before migrations"}.get(step.before, step.before)
-    if step.changed:
-        out.print(f"upgraded: {before} → {step.after}", markup=False, highlight=False)
-    else:
-        out.print(f"already at {step.after}", markup=False, highlight=False)
-
-
-@db_app.command("current")
-def db_current(db: DbOption = None) -> None:
-    """Print the database's revision and the newest one this stratdoc knows.
-
-    Example: stratdoc db current
-    """
-    from stratdoc.store.migrate import current_revision, head
-
-    try:
-        rev = current_revision(db)
-    except StratdocError as e:
-        raise _fail(str(e)) from e
-    out.print(f"{rev or 'none'} (head {head()})", markup=False, highlight=False)
 
 
 def main() -> None:

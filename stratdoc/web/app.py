@@ -3,6 +3,7 @@ worker over one store."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -23,14 +24,18 @@ DEFAULT_MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 def create_app(db_url: str | Path | None = None, token: str | None = None,
-               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, spool_dir: Path | None = None) -> FastAPI:
+               max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES, spool_dir: Path | None = None,
+               broker: str | None = None, queue: str = "stratdoc") -> FastAPI:
     """`db_url`: as `--db` (a path or SQLAlchemy URL); `token`: the bearer token uploads need
-    (none: uploads refused); `max_upload_bytes`: the largest request body `POST /documents` takes."""
+    (none: uploads refused); `max_upload_bytes`: the largest request body `POST /documents` takes;
+    `broker` (default $STRATDOC_BROKER): a Celery broker URL that uploads are sent to, on `queue`."""
     write_engine = open_engine(str(db_url) if db_url else None)  # creates the tables if missing
     read_engine = open_read_engine(write_engine.url.render_as_string(hide_password=False))
     web = WebState(write_engine=write_engine, read_engine=read_engine,
                    read_sessions=sessionmaker(read_engine, expire_on_commit=False),
-                   uploads=UploadQueue(write_engine, max_upload_bytes, spool_dir),
+                   uploads=UploadQueue(write_engine, max_upload_bytes, spool_dir,
+                                       broker=broker or os.environ.get("STRATDOC_BROKER"),
+                                       broker_queue=queue),
                    token=token or None, max_upload_bytes=max_upload_bytes)
 
     @asynccontextmanager

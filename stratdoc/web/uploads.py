@@ -1,9 +1,10 @@
 """Uploads: spooling the bytes of a multipart request under generated names, and one worker
 thread that runs them through the pipeline as `ingest` would.
 
-The worker is the only writer the app has. A client's file name is kept only as the
-document's `source` (its last component, control characters removed); it never becomes part
-of a path on this machine.
+The worker is the only writer the app has; with a broker configured it sends the bytes to
+Celery workers (`stratdoc worker`) and only tracks their results. A client's file name is kept
+only as the document's `source` (its last component, control characters removed); it never
+becomes part of a path on this machine.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from sqlalchemy import Engine
 from starlette.datastructures import UploadFile
@@ -31,6 +32,9 @@ from stratdoc.pipeline import FileResult, ingest_bytes
 from stratdoc.store import models, repository
 from stratdoc.store.session import session_factory
 from stratdoc.version import PIPELINE_VERSION
+
+if TYPE_CHECKING:
+    from celery import Celery
 
 Status = Literal["queued", "running", "ingested", "skipped", "failed"]
 MAX_FILES_PER_REQUEST = 20
@@ -89,8 +93,18 @@ async def _limited(request: Request, limit: int) -> AsyncIterator[bytes]:
 class UploadQueue:
     """Spools uploads and ingests them one batch (one request) after another, as one run each."""
 
-    def __init__(self, engine: Engine, max_upload_bytes: int, spool_dir: Path | None = None) -> None:
+    def __init__(self, engine: Engine, max_upload_bytes: int, spool_dir: Path | None = None,
+                 broker: str | None = None, broker_queue: str = "stratdoc") -> None:
+        """`broker`: a Celery broker URL; uploads then go to the workers on `broker_queue` there
+        (`stratdoc worker` on the same database) instead of being processed in this process."""
         self.engine = engine
+        self.broker = broker or None
+        self.broker_queue = broker_queue
+        if self.broker:
+            from stratdoc.queue.celery_app import result_backend_for
+
+            result_backend_for(self.broker)  # a broker without a usable result backend: refused now
+        self._celery: Celery | None = None
         self.max_upload_bytes = max_upload_bytes
         self._own_spool = spool_dir is None
         self.spool_dir = Path(spool_dir or tempfile.mkdtemp(prefix="stratdoc-uploads-"))
@@ -185,27 +199,54 @@ class UploadQueue:
             session.flush()
             run_id = run.id
         results: list[FileResult] = []
-        for up, path in batch.items:
-            self._set(up, status="running")
-            try:
-                data = path.read_bytes()
-            finally:
-                path.unlink(missing_ok=True)
-            result = ingest_bytes(self.engine, up.name, data, run_id=run_id)
-            if result.outcome == "failed":
-                with Session() as session, session.begin():
-                    session.add(models.IngestError(run_id=run_id, source=up.name, path=up.name,
-                                                   stage=result.stage or "read", reason=result.message,
-                                                   created_at=repository.utcnow()))
-            results.append(result)
-            self._set(up, status=result.outcome, message=result.message, line=result.line(),
-                      doc_id=result.doc_id if result.outcome != "failed" else None)
+        if self.broker:
+            results = self._run_queued(batch, run_id)
+        else:
+            for up, path in batch.items:
+                self._set(up, status="running")
+                try:
+                    data = path.read_bytes()
+                finally:
+                    path.unlink(missing_ok=True)
+                result = ingest_bytes(self.engine, up.name, data, run_id=run_id)
+                if result.outcome == "failed":
+                    with Session() as session, session.begin():
+                        session.add(models.IngestError(run_id=run_id, source=up.name, path=up.name,
+                                                       stage=result.stage or "read", reason=result.message,
+                                                       created_at=repository.utcnow()))
+                results.append(result)
+                self._set(up, status=result.outcome, message=result.message, line=result.line(),
+                          doc_id=result.doc_id if result.outcome != "failed" else None)
         with Session() as session, session.begin():
             row = session.get(models.Run, run_id)
             row.finished_at = repository.utcnow()
             row.n_ingested = sum(r.outcome == "ingested" for r in results)
             row.n_skipped = sum(r.outcome == "skipped" for r in results)
             row.n_failed = sum(r.outcome == "failed" for r in results)
+
+    def _run_queued(self, batch: _Batch, run_id: int) -> list[FileResult]:
+        """The batch through the broker: the workers store the documents and their error rows."""
+        from stratdoc.queue.celery_app import make_app
+        from stratdoc.queue.client import send_batch
+
+        if self._celery is None:
+            self._celery = make_app(str(self.broker), queue=self.broker_queue)
+        uploads = [up for up, _path in batch.items]
+
+        def read(index: int) -> bytes:
+            path = batch.items[index][1]
+            try:
+                return path.read_bytes()
+            finally:
+                path.unlink(missing_ok=True)
+
+        def on_result(index: int, result: FileResult) -> None:
+            self._set(uploads[index], status=result.outcome, message=result.message, line=result.line(),
+                      doc_id=result.doc_id if result.outcome != "failed" else None)
+
+        return send_batch(self._celery, self.engine, [Path(up.name) for up in uploads], read, run_id=run_id,
+                          on_result=on_result,
+                          on_sent=lambda index: self._set(uploads[index], status="running"))
 
     def wait(self, timeout: float = 60.0) -> bool:
         """Wait until no upload is queued or running (tests, orderly shutdown); False on timeout."""
