@@ -209,18 +209,39 @@ class Narrative:
 
 
 def document_to_narrative(doc: Document, nlp: Nlp) -> Narrative:
-    """Tag the document's text (NER and morphology, no syntax) and mark its clauses."""
-    narrative = text_to_narrative(doc.text, nlp, table_ranges=[(t.start, t.end) for t in doc.tables])
+    """Tag the document's text (NER and morphology, no syntax) and mark its clauses.
+
+    NER skips the table cells that can hold no name (no capital letter: numbers, units, years,
+    lower-case phrases), most of a plan's tables; cells with capitals keep it, for the bodies
+    named there without a legal form («Курская АЭС»).
+    """
+    plain = [(c.start, c.end) for t in doc.tables for c in t.cells
+             if c.end > c.start and not _has_capital(doc.text[c.start:c.end])]
+    narrative = text_to_narrative(doc.text, nlp, table_ranges=[(t.start, t.end) for t in doc.tables],
+                                  skip_ner=plain)
     narrative.page_of = doc
     return narrative
 
 
-def text_to_narrative(text: str, nlp: Nlp, table_ranges: list[tuple[int, int]] | None = None) -> Narrative:
+def _has_capital(text: str) -> bool:
+    return any(ch.isupper() for ch in text)
+
+
+def text_to_narrative(text: str, nlp: Nlp, table_ranges: list[tuple[int, int]] | None = None,
+                      skip_ner: list[tuple[int, int]] | None = None) -> Narrative:
+    """Tag `text` chunk by chunk; `skip_ner` ranges get tokens and morphology but no NER."""
     tokens: list[NlpToken] = []
     spans: list[NlpSpan] = []
     sentence_starts: set[int] = set()
+    cells = sorted(skip_ner or [])
+    cell_ends = [b for _, b in cells]
     for start, end in text_to_chunks(text):
-        part = nlp.analyze(text[start:end], syntax=False, offset=start)
+        skip = []
+        for a, b in cells[bisect.bisect_right(cell_ends, start):]:
+            if a >= end:
+                break
+            skip.append((max(a, start) - start, min(b, end) - start))
+        part = nlp.analyze(text[start:end], syntax=False, offset=start, skip_ner=skip)
         tokens.extend(part.tokens)
         spans.extend(part.spans)
         sentence_starts.update(s.start for s in part.sentences)

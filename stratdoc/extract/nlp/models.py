@@ -77,14 +77,17 @@ class Nlp:
         _ = self.neural
         return self
 
-    def analyze(self, text: str, *, syntax: bool = True, ner: bool = True, offset: int = 0) -> NlpDoc:
+    def analyze(self, text: str, *, syntax: bool = True, ner: bool = True, offset: int = 0,
+                skip_ner: list[tuple[int, int]] | None = None) -> NlpDoc:
         """Segment, tag and (optionally) parse and NER-tag `text`; offsets shifted by `offset`.
 
         Without syntax (`_analyze_tags`) the taggers are driven here rather than through
-        natasha's `Doc`: same segmenter, same models, same tags, less overhead.
+        natasha's `Doc`: same segmenter, same models, same tags, less overhead. There
+        `skip_ner` (ranges of `text`, unshifted) are left out of NER: table cells, which the
+        rule readers read and where a statistical tagger trained on news pays least.
         """
         if not syntax:
-            return self._analyze_tags(text, ner=ner, offset=offset)
+            return self._analyze_tags(text, ner=ner, offset=offset, skip_ner=skip_ner or [])
         from natasha import Doc
 
         m = self.neural
@@ -106,7 +109,8 @@ class Nlp:
         sents = [NlpSentence(s.start + offset, s.stop + offset, s.text) for s in doc.sents]
         return NlpDoc(text=text, sentences=sents, tokens=tokens, spans=spans)
 
-    def _analyze_tags(self, text: str, *, ner: bool, offset: int) -> NlpDoc:
+    def _analyze_tags(self, text: str, *, ner: bool, offset: int,
+                      skip_ner: list[tuple[int, int]] | None = None) -> NlpDoc:
         """razdel's tokens and sentences (natasha's segmenter is razdel), natasha's morphology
         tags per sentence and NER spans over the whole text, as natasha's `Doc` would give.
 
@@ -124,7 +128,8 @@ class Nlp:
         with threadpool_limits(limits=TAGGER_THREADS, user_api="blas"):
             self._tag_morph([[toks[i].text for i in g] for g in groups], groups, tags)
             if ner and text.strip():
-                found = self._tag_ner(toks)
+                kept, gaps = _outside(toks, skip_ner or [])
+                found = self._tag_ner(kept, gaps)
         spans = [NlpSpan(kind, start + offset, stop + offset, text[start:stop], text[start:stop])
                  for start, stop, kind in found]
         tokens = []
@@ -198,9 +203,10 @@ class Nlp:
                 word_id[row, col], shape_id[row, col] = hit
         return word_id, shape_id
 
-    def _tag_ner(self, toks: list[Any]) -> list[tuple[int, int, str]]:
+    def _tag_ner(self, toks: list[Any], gaps: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
         """(start, stop, type) of natasha's NER spans over a whole text, from the tokens the
-        segmenter already made (slovnet would tokenize the text again, the same way).
+        segmenter already made (slovnet would tokenize the text again, the same way). A span
+        never runs over a gap (left-out tokens before the token at that index).
 
         The text is one sequence, as natasha's `tag_ner` gives it; the CRF's best path is found
         by `_viterbi`, the same arithmetic as slovnet's with less overhead per token, and read
@@ -216,9 +222,13 @@ class Nlp:
         spans: list[tuple[int, int, str]] = []
         kind: str | None = None
         start = stop = 0
-        for t, tag_id in zip(toks, path, strict=True):
+        for k, (t, tag_id) in enumerate(zip(toks, path, strict=True)):
             tag = vocab.decode(tag_id)
             part, _, label = tag.partition("-")
+            if k in gaps and kind:
+                spans.append((start, stop, kind))
+                kind = None
+                part = "B" if part == "I" else part
             if part == "B":
                 if kind:
                     spans.append((start, stop, kind))
@@ -320,6 +330,30 @@ class Nlp:
         if key not in self._derived:
             self._derived[key] = build()
         return self._derived[key]
+
+
+def _outside(toks: list[Any], ranges: list[tuple[int, int]]) -> tuple[list[Any], frozenset[int]]:
+    """The tokens outside the ranges (a token touching one is left out with it), and the
+    indices among them that follow left-out tokens. The kept tokens stay one sequence: cut
+    into pieces, a short piece loses the context its tags depend on."""
+    if not ranges:
+        return toks, frozenset()
+    ranges = sorted(ranges)
+    kept: list[Any] = []
+    gaps: set[int] = set()
+    k = 0
+    dropped = False
+    for t in toks:
+        while k < len(ranges) and ranges[k][1] <= t.start:
+            k += 1
+        if k < len(ranges) and ranges[k][0] < t.stop:
+            dropped = True
+            continue
+        if dropped and kept:
+            gaps.add(len(kept))
+        dropped = False
+        kept.append(t)
+    return kept, frozenset(gaps)
 
 
 def _envelop(items: list[tuple[int, int]], envelopes: list[tuple[int, int]]) -> list[list[int]]:
