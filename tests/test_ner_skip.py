@@ -6,7 +6,7 @@ from __future__ import annotations
 from razdel.substring import Substring
 
 from stratdoc.extract.nlp import shared
-from stratdoc.extract.nlp.models import _outside
+from stratdoc.extract.nlp.ranges import outside as _outside
 
 NARRATIVE = ("Губернатор Северной области Иван Петрович Соколов открыл форум в Новограде. "
              "Министерство культуры Северной области провело конкурс.\n")

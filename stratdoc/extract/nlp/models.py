@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from stratdoc.extract.nlp.matching import Patterns
+from stratdoc.extract.nlp.ranges import outside as _outside
 from stratdoc.extract.nlp.records import NlpDoc, NlpSentence, NlpSpan, NlpToken, WordParse
 
 WORD_CACHE = 200_000
@@ -330,30 +331,6 @@ class Nlp:
         if key not in self._derived:
             self._derived[key] = build()
         return self._derived[key]
-
-
-def _outside(toks: list[Any], ranges: list[tuple[int, int]]) -> tuple[list[Any], frozenset[int]]:
-    """The tokens outside the ranges (a token touching one is left out with it), and the
-    indices among them that follow left-out tokens. The kept tokens stay one sequence: cut
-    into pieces, a short piece loses the context its tags depend on."""
-    if not ranges:
-        return toks, frozenset()
-    ranges = sorted(ranges)
-    kept: list[Any] = []
-    gaps: set[int] = set()
-    k = 0
-    dropped = False
-    for t in toks:
-        while k < len(ranges) and ranges[k][1] <= t.start:
-            k += 1
-        if k < len(ranges) and ranges[k][0] < t.stop:
-            dropped = True
-            continue
-        if dropped and kept:
-            gaps.add(len(kept))
-        dropped = False
-        kept.append(t)
-    return kept, frozenset(gaps)
 
 
 def _envelop(items: list[tuple[int, int]], envelopes: list[tuple[int, int]]) -> list[list[int]]:
