@@ -29,6 +29,8 @@ MORPH_BATCH_TOKENS = 1024
 # second thread doubled the processor time of the tagging and, on a busy machine, its wall
 # time too (measured on two cores).
 TAGGER_THREADS = 1
+# Tokens either side that one token's NER emissions depend on (three convolutions of width 3).
+NER_REACH = 3
 T = TypeVar("T")
 Tag = tuple[str | None, dict[str, str], tuple[tuple[str, str], ...]]  # POS, feats, sorted feats
 
@@ -129,8 +131,9 @@ class Nlp:
         with threadpool_limits(limits=TAGGER_THREADS, user_api="blas"):
             self._tag_morph([[toks[i].text for i in g] for g in groups], groups, tags)
             if ner and text.strip():
-                kept, gaps = _outside(toks, skip_ner or [])
-                found = self._tag_ner(kept, gaps)
+                kept, gaps = _outside(toks, skip_ner or [], NER_REACH)
+                found = [f for f in self._tag_ner(kept, gaps)
+                         if not any(a <= f[0] and f[1] <= b for a, b in skip_ner or [])]
         spans = [NlpSpan(kind, start + offset, stop + offset, text[start:stop], text[start:stop])
                  for start, stop, kind in found]
         tokens = []

@@ -20,27 +20,33 @@ def clip(ranges: list[tuple[int, int]], ends: list[int], start: int, end: int) -
     return out
 
 
-def outside(toks: list[Any], ranges: list[tuple[int, int]]) -> tuple[list[Any], frozenset[int]]:
-    """The tokens outside the ranges (a token touching one is left out with it), and the
-    indices among them that follow left-out tokens. The kept tokens stay one sequence: cut
-    into pieces, a short piece loses the context its tags depend on."""
+def outside(toks: list[Any], ranges: list[tuple[int, int]],
+            context: int = 0) -> tuple[list[Any], frozenset[int]]:
+    """The tokens outside the ranges (a token touching one counts as inside), with `context`
+    tokens inside on either side of them, and the indices among the kept that follow left-out
+    tokens. The kept stay one sequence: with the model's reach of context kept, every outside
+    token's tags are computed from the same neighbours as in the whole text."""
     if not ranges:
         return toks, frozenset()
     ranges = sorted(ranges)
-    kept: list[Any] = []
-    gaps: set[int] = set()
+    inside: list[bool] = []
     k = 0
-    dropped = False
     for t in toks:
         while k < len(ranges) and ranges[k][1] <= t.start:
             k += 1
-        if k < len(ranges) and ranges[k][0] < t.stop:
-            dropped = True
-            continue
-        if dropped and kept:
-            gaps.add(len(kept))
-        dropped = False
-        kept.append(t)
+        inside.append(k < len(ranges) and ranges[k][0] < t.stop)
+    keep = [not x for x in inside]
+    for i, x in enumerate(inside):
+        if not x:
+            for j in range(max(0, i - context), min(len(toks), i + context + 1)):
+                keep[j] = True
+    kept: list[Any] = []
+    gaps: set[int] = set()
+    for i, t in enumerate(toks):
+        if keep[i]:
+            if i and not keep[i - 1] and kept:
+                gaps.add(len(kept))
+            kept.append(t)
     return kept, frozenset(gaps)
 
 
