@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select, text
+from sqlalchemy import delete, func, insert, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -99,21 +99,35 @@ def save_document(session: Session, doc: Document, ext: Extraction, *, n_bytes: 
         n_pages=doc.n_pages, text=doc.text, warnings=list(doc.warnings), hints=dict(doc.hints),
         **{f: getattr(meta, f) for f in META_FIELDS},
     )
-    row.pages = [PageRow(number=p.number, start=p.start, end=p.end) for p in doc.pages]
-    row.blocks = [BlockRow(idx=i, kind=b.kind.value, page=b.page, start=b.start, end=b.end,
-                           level=b.level, list_item=b.list_item, table_idx=b.table_index)
-                  for i, b in enumerate(doc.blocks)]
-    row.tables = [
-        TableRow(idx=t.index, name=t.name, n_rows=t.n_rows, n_cols=t.n_cols, page=t.page,
-                 page_end=t.page_end, start=t.start, end=t.end,
-                 cells=[CellRow(row=c.row, col=c.col, row_span=c.row_span, col_span=c.col_span,
-                                text=c.text, start=c.start, end=c.end, page=c.page) for c in t.cells])
-        for t in doc.tables
-    ]
     session.add(row)
     session.flush()
+    _save_structure(session, doc)
     _save_records(session, doc.id, ext, org_key)
     return row
+
+
+def _save_structure(session: Session, doc: Document) -> None:
+    """Pages, blocks, tables and cells in one executemany per table: a 400-page document has
+    tens of thousands of them, and the ORM's per-object bookkeeping cost more than the SQL."""
+    if doc.pages:
+        session.execute(insert(PageRow), [dict(document_id=doc.id, number=p.number, start=p.start, end=p.end)
+                                          for p in doc.pages])
+    if doc.blocks:
+        session.execute(insert(BlockRow), [
+            dict(document_id=doc.id, idx=i, kind=b.kind.value, page=b.page, start=b.start, end=b.end,
+                 level=b.level, list_item=b.list_item, table_idx=b.table_index)
+            for i, b in enumerate(doc.blocks)])
+    if not doc.tables:
+        return
+    ids = session.execute(
+        insert(TableRow).returning(TableRow.id, sort_by_parameter_order=True),
+        [dict(document_id=doc.id, idx=t.index, name=t.name, n_rows=t.n_rows, n_cols=t.n_cols, page=t.page,
+              page_end=t.page_end, start=t.start, end=t.end) for t in doc.tables]).scalars().all()
+    cells = [dict(table_id=tid, row=c.row, col=c.col, row_span=c.row_span, col_span=c.col_span, text=c.text,
+                  start=c.start, end=c.end, page=c.page)
+             for tid, t in zip(ids, doc.tables, strict=True) for c in t.cells]
+    if cells:
+        session.execute(insert(CellRow), cells)
 
 
 def _org_id(session: Session, name: str, org_key: Callable[[str], str],

@@ -20,9 +20,9 @@ from typing import Any
 
 from stratdoc.extract.lexicon.lines import copy_case, fold
 from stratdoc.extract.nlp import Nlp, NlpSpan, NlpToken, WordParse
+from stratdoc.extract.nlp.ranges import clip, text_to_chunks
 from stratdoc.schema import Document, Span
 
-CHUNK_CHARS = 20_000
 # A clause longer than this many tokens on either side of a word is unpunctuated run-on text
 # (a dump on one line, a flattened table): looking further costs quadratic time for nothing.
 MAX_CLAUSE_REACH = 120
@@ -209,18 +209,27 @@ class Narrative:
 
 
 def document_to_narrative(doc: Document, nlp: Nlp) -> Narrative:
-    """Tag the document's text (NER and morphology, no syntax) and mark its clauses."""
-    narrative = text_to_narrative(doc.text, nlp, table_ranges=[(t.start, t.end) for t in doc.tables])
+    """Tag the document's text (NER and morphology, no syntax) and mark its clauses. NER skips
+    table cells without a capital (numbers, units, years): most of a plan's tables, no names."""
+    plain = [(c.start, c.end) for t in doc.tables for c in t.cells
+             if c.end > c.start and not any(ch.isupper() for ch in doc.text[c.start:c.end])]
+    narrative = text_to_narrative(doc.text, nlp, table_ranges=[(t.start, t.end) for t in doc.tables],
+                                  skip_ner=plain)
     narrative.page_of = doc
     return narrative
 
 
-def text_to_narrative(text: str, nlp: Nlp, table_ranges: list[tuple[int, int]] | None = None) -> Narrative:
+def text_to_narrative(text: str, nlp: Nlp, table_ranges: list[tuple[int, int]] | None = None,
+                      skip_ner: list[tuple[int, int]] | None = None) -> Narrative:
+    """Tag `text` chunk by chunk; `skip_ner` ranges get tokens and morphology but no NER."""
     tokens: list[NlpToken] = []
     spans: list[NlpSpan] = []
     sentence_starts: set[int] = set()
+    cells = sorted(skip_ner or [])
+    cell_ends = [b for _, b in cells]
     for start, end in text_to_chunks(text):
-        part = nlp.analyze(text[start:end], syntax=False, offset=start)
+        part = nlp.analyze(text[start:end], syntax=False, offset=start,
+                           skip_ner=clip(cells, cell_ends, start, end))
         tokens.extend(part.tokens)
         spans.extend(part.spans)
         sentence_starts.update(s.start for s in part.sentences)
@@ -234,25 +243,6 @@ def text_to_narrative(text: str, nlp: Nlp, table_ranges: list[tuple[int, int]] |
     folded: dict[str, str] = {}  # one string per distinct lemma: a long text repeats its words
     narrative.lemmas = [folded.setdefault(f, f) for f in (fold(t.lemma or t.text) for t in tokens)]
     return narrative
-
-
-def text_to_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Cut the text into pieces of about `size` characters at blank lines (else line breaks)."""
-    chunks: list[tuple[int, int]] = []
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + size)
-        if end < len(text):
-            cut = text.rfind("\n\n", start + size // 2, end)
-            if cut < 0:
-                cut = text.rfind("\n", start + size // 2, end)
-            if cut < 0:
-                cut = text.rfind(". ", start + size // 2, end)
-            end = cut + 1 if cut >= 0 else end
-        if text[start:end].strip():
-            chunks.append((start, end))
-        start = end
-    return chunks
 
 
 def tokens_to_clauses(text: str, tokens: list[NlpToken], sentence_starts: set[int],

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from stratdoc.extract.nlp.matching import Patterns
+from stratdoc.extract.nlp.ranges import outside as _outside
 from stratdoc.extract.nlp.records import NlpDoc, NlpSentence, NlpSpan, NlpToken, WordParse
 
 WORD_CACHE = 200_000
@@ -28,6 +29,8 @@ MORPH_BATCH_TOKENS = 1024
 # second thread doubled the processor time of the tagging and, on a busy machine, its wall
 # time too (measured on two cores).
 TAGGER_THREADS = 1
+# Tokens either side that one token's NER emissions depend on (three convolutions of width 3).
+NER_REACH = 3
 T = TypeVar("T")
 Tag = tuple[str | None, dict[str, str], tuple[tuple[str, str], ...]]  # POS, feats, sorted feats
 
@@ -77,14 +80,17 @@ class Nlp:
         _ = self.neural
         return self
 
-    def analyze(self, text: str, *, syntax: bool = True, ner: bool = True, offset: int = 0) -> NlpDoc:
+    def analyze(self, text: str, *, syntax: bool = True, ner: bool = True, offset: int = 0,
+                skip_ner: list[tuple[int, int]] | None = None) -> NlpDoc:
         """Segment, tag and (optionally) parse and NER-tag `text`; offsets shifted by `offset`.
 
         Without syntax (`_analyze_tags`) the taggers are driven here rather than through
-        natasha's `Doc`: same segmenter, same models, same tags, less overhead.
+        natasha's `Doc`: same segmenter, same models, same tags, less overhead. There
+        `skip_ner` (ranges of `text`, unshifted) are left out of NER: table cells, which the
+        rule readers read and where a statistical tagger trained on news pays least.
         """
         if not syntax:
-            return self._analyze_tags(text, ner=ner, offset=offset)
+            return self._analyze_tags(text, ner=ner, offset=offset, skip_ner=skip_ner or [])
         from natasha import Doc
 
         m = self.neural
@@ -106,7 +112,8 @@ class Nlp:
         sents = [NlpSentence(s.start + offset, s.stop + offset, s.text) for s in doc.sents]
         return NlpDoc(text=text, sentences=sents, tokens=tokens, spans=spans)
 
-    def _analyze_tags(self, text: str, *, ner: bool, offset: int) -> NlpDoc:
+    def _analyze_tags(self, text: str, *, ner: bool, offset: int,
+                      skip_ner: list[tuple[int, int]] | None = None) -> NlpDoc:
         """razdel's tokens and sentences (natasha's segmenter is razdel), natasha's morphology
         tags per sentence and NER spans over the whole text, as natasha's `Doc` would give.
 
@@ -124,7 +131,9 @@ class Nlp:
         with threadpool_limits(limits=TAGGER_THREADS, user_api="blas"):
             self._tag_morph([[toks[i].text for i in g] for g in groups], groups, tags)
             if ner and text.strip():
-                found = self._tag_ner(toks)
+                kept, gaps = _outside(toks, skip_ner or [], NER_REACH)
+                found = [f for f in self._tag_ner(kept, gaps)
+                         if not any(a <= f[0] and f[1] <= b for a, b in skip_ner or [])]
         spans = [NlpSpan(kind, start + offset, stop + offset, text[start:stop], text[start:stop])
                  for start, stop, kind in found]
         tokens = []
@@ -198,9 +207,10 @@ class Nlp:
                 word_id[row, col], shape_id[row, col] = hit
         return word_id, shape_id
 
-    def _tag_ner(self, toks: list[Any]) -> list[tuple[int, int, str]]:
+    def _tag_ner(self, toks: list[Any], gaps: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
         """(start, stop, type) of natasha's NER spans over a whole text, from the tokens the
-        segmenter already made (slovnet would tokenize the text again, the same way).
+        segmenter already made (slovnet would tokenize the text again, the same way). A span
+        never runs over a gap (left-out tokens before the token at that index).
 
         The text is one sequence, as natasha's `tag_ner` gives it; the CRF's best path is found
         by `_viterbi`, the same arithmetic as slovnet's with less overhead per token, and read
@@ -216,9 +226,13 @@ class Nlp:
         spans: list[tuple[int, int, str]] = []
         kind: str | None = None
         start = stop = 0
-        for t, tag_id in zip(toks, path, strict=True):
+        for k, (t, tag_id) in enumerate(zip(toks, path, strict=True)):
             tag = vocab.decode(tag_id)
             part, _, label = tag.partition("-")
+            if k in gaps and kind:
+                spans.append((start, stop, kind))
+                kind = None
+                part = "B" if part == "I" else part
             if part == "B":
                 if kind:
                     spans.append((start, stop, kind))
