@@ -264,6 +264,16 @@ def _pooled_results(engine: Engine, files: list[Path], *, run_id: int, force: bo
             fill()
 
 
+def start_run(engine: Engine, n_files: int) -> int:
+    """The run row of a batch, committed before any document so that every document and error
+    row of the batch (written here, by a worker or by an upload thread) can point to it."""
+    with session_factory(engine)() as session, session.begin():
+        run = models.Run(started_at=repository.utcnow(), pipeline_version=PIPELINE_VERSION, n_files=n_files)
+        session.add(run)
+        session.flush()
+        return run.id
+
+
 def ingest_paths(paths: Iterable[str | Path], db: str | Path | None = None, *, force: bool = False,
                  limits: ReadLimits | dict | None = None, engine: Engine | None = None,
                  on_file: Callable[[FileResult], None] | None = None, jobs: int | None = 1) -> IngestReport:
@@ -274,12 +284,7 @@ def ingest_paths(paths: Iterable[str | Path], db: str | Path | None = None, *, f
     limits = resolve(limits)
     Session = session_factory(engine)
     files = collect_paths(paths)
-    with Session() as session, session.begin():
-        run = models.Run(started_at=repository.utcnow(), pipeline_version=PIPELINE_VERSION,
-                         n_files=len(files))
-        session.add(run)
-        session.flush()
-        run_id = run.id
+    run_id = start_run(engine, len(files))
     report = IngestReport(run_id=run_id)
     for result in _results(engine, files, run_id=run_id, force=force, limits=limits, jobs=jobs):
         if result.outcome == "failed":

@@ -22,12 +22,19 @@ from sqlalchemy import Engine
 
 from stratdoc.ingest.builder import sha256_hex
 from stratdoc.ingest.settings import ReadLimits, resolve
-from stratdoc.pipeline import FileResult, IngestReport, _missing, _read_file, collect_paths, process_file
+from stratdoc.pipeline import (
+    FileResult,
+    IngestReport,
+    _missing,
+    _read_file,
+    collect_paths,
+    process_file,
+    start_run,
+)
 from stratdoc.queue.celery_app import TASK_NAME
 from stratdoc.queue.tasks import from_dict, record_error, run_started_at
 from stratdoc.store import models, repository
 from stratdoc.store.session import session_factory
-from stratdoc.version import PIPELINE_VERSION
 
 MAX_IN_FLIGHT = 64  # messages sent and not yet answered
 MAX_BYTES_IN_FLIGHT = 256 * 1024 * 1024  # their documents' bytes, which the broker holds meanwhile
@@ -52,13 +59,7 @@ def ingest_with_broker(paths: Iterable[str | Path], app: Celery, engine: Engine,
                        on_file: Callable[[FileResult], None] | None = None) -> IngestReport:
     """`pipeline.ingest_paths` with the reading, extracting and storing done by the workers."""
     files = collect_paths(paths)
-    Session = session_factory(engine)
-    with Session() as session, session.begin():
-        run = models.Run(started_at=repository.utcnow(), pipeline_version=PIPELINE_VERSION,
-                         n_files=len(files))
-        session.add(run)
-        session.flush()
-        run_id = run.id
+    run_id = start_run(engine, len(files))
     report = IngestReport(run_id=run_id)
     report.results = send_batch(app, engine, files, lambda i: read_path(files[i]), run_id=run_id, force=force,
                                 on_result=lambda _i, result: on_file(result) if on_file else None)

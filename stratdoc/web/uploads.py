@@ -28,10 +28,9 @@ from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 from starlette.requests import Request
 
-from stratdoc.pipeline import FileResult, ingest_bytes
+from stratdoc.pipeline import FileResult, ingest_bytes, start_run
 from stratdoc.store import models, repository
 from stratdoc.store.session import session_factory
-from stratdoc.version import PIPELINE_VERSION
 
 if TYPE_CHECKING:
     from celery import Celery
@@ -192,12 +191,7 @@ class UploadQueue:
 
     def _run(self, batch: _Batch) -> None:
         Session = session_factory(self.engine)
-        with Session() as session, session.begin():
-            run = models.Run(started_at=repository.utcnow(), pipeline_version=PIPELINE_VERSION,
-                             n_files=len(batch.items))
-            session.add(run)
-            session.flush()
-            run_id = run.id
+        run_id = start_run(self.engine, len(batch.items))
         results: list[FileResult] = []
         if self.broker:
             results = self._run_queued(batch, run_id)
