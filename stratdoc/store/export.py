@@ -37,7 +37,7 @@ NESTED = {"measures": ("funding",), "projects": ("funding",), "goals": ("tasks",
 
 
 def _num(v: Decimal | float | None) -> Decimal | None:
-    """An amount as stored, exactly: `1194494.4` stays `1194494.4`, never a binary float."""
+    """An amount as stored, exactly: `2507.3` stays `2507.3`, never a binary float."""
     return None if v is None else db.exact(v)
 
 

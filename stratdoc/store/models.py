@@ -34,7 +34,7 @@ SCALE = Decimal("0.000001")
 
 def exact(value: Decimal | float | int | str) -> Decimal:
     """A money value as stored: rounded to 6 decimals like PostgreSQL's numeric(28, 6), trailing
-    zeros dropped and never in exponent form, so `1194494.4` reads back as `1194494.4`."""
+    zeros dropped and never in exponent form, so `2507.3` reads back as `2507.3`."""
     d = value if isinstance(value, Decimal) else Decimal(repr(value) if isinstance(value, float) else value)
     d = d.quantize(SCALE, rounding=ROUND_HALF_UP).normalize()
     return Decimal(0) if d == 0 else Decimal(format(d, "f"))
@@ -43,7 +43,7 @@ def exact(value: Decimal | float | int | str) -> Decimal:
 class ExactAmount(TypeDecorator[Decimal]):
     """numeric(28, 6) in PostgreSQL; in SQLite the decimal's digits as text.
 
-    SQLite has no decimal type: a NUMERIC column turns '1194494.4' into a binary float, and a
+    SQLite has no decimal type: a NUMERIC column turns '2507.3' into a binary float, and a
     sum of many of them drifts. A text column keeps the digits; the v_* views cast it back to a
     number for comparing and sorting."""
 
